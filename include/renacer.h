@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/* renacer: trace the system calls of a program and assert on what it does.
+ * Public API. Opaque handles; C99; every function says who owns pointers. */
+#ifndef RENACER_H
+#define RENACER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RN_VERSION_MAJOR 0
+#define RN_VERSION_MINOR 1
+#define RN_VERSION_PATCH 0
+#define RN_VERSION_STRING "0.1.0"
+
+#if defined(__GNUC__) && defined(RN_BUILDING_LIBRARY)
+#define RN_API __attribute__((visibility("default")))
+#else
+#define RN_API
+#endif
+
+struct rn_tracer;
+struct rn_event;
+struct rn_trace;
+
+/* What an event is. */
+enum rn_event_type {
+	RN_EV_SYSCALL_ENTER = 1, /* only from rn_tracer_next(): a call has started */
+	RN_EV_SYSCALL = 2,	 /* a completed call (entry + exit) */
+	RN_EV_SIGNAL = 3,	 /* a signal was delivered */
+	RN_EV_EXIT = 4,		 /* a task exited or was killed */
+	RN_EV_DETACH = 5,	 /* a task was detached */
+	RN_EV_SUPERSEDED = 6,	 /* a thread group leader replaced by execve in a thread */
+};
+
+/* Flags of rn_tracer_add_output(). */
+#define RN_OUT_CLOSE 0x1   /* takes the fd: closed by rn_tracer_free() */
+#define RN_OUT_LINEBUF 0x2 /* flush after each line (for terminals and stderr) */
+
+/* ---- Tracer ------------------------------------------------------------ */
+
+/* Returns owned (free with rn_tracer_free()), or NULL with errno set. */
+RN_API struct rn_tracer *rn_tracer_new(void);
+/* rn_tracer_free(NULL) is a no-op. Kills spawned tracees still running. */
+RN_API void rn_tracer_free(struct rn_tracer *t);
+/* Borrowed: the last error's message, valid until the next call on t. */
+RN_API const char *rn_tracer_errmsg(const struct rn_tracer *t);
+
+/* Options; call before rn_tracer_spawn()/rn_tracer_attach(). Return 0 or -errno. */
+RN_API int rn_tracer_set_follow_forks(struct rn_tracer *t, bool on);	   /* -f */
+RN_API int rn_tracer_set_string_limit(struct rn_tracer *t, unsigned n);   /* default 32 */
+RN_API int rn_tracer_set_quiet(struct rn_tracer *t, int level);	   /* -q: 1, -qq: 2 */
+/* Keep every completed event in memory; get them with rn_tracer_detach_trace(). */
+RN_API int rn_tracer_set_record(struct rn_tracer *t, bool on);
+
+/* Render events as format ("text") to fd. Several outputs may be added.
+ * Returns 0, -EINVAL for an unknown format, -ENOMEM. */
+RN_API int rn_tracer_add_output(struct rn_tracer *t, const char *format, int fd, unsigned flags);
+
+/* Start argv[0] (searched in PATH) stopped, under trace. Returns the pid, or
+ * -ENOENT / -EACCES / ... when it cannot be executed (message in errmsg). */
+RN_API int rn_tracer_spawn(struct rn_tracer *t, char *const argv[]);
+/* Attach to a running process and all its threads. Returns 0 or -errno
+ * (-EPERM: not allowed, -ESRCH: no such process). */
+RN_API int rn_tracer_attach(struct rn_tracer *t, int pid);
+
+/* Trace until every tracee has exited or detached, writing to the outputs.
+ * Returns 0 or -errno on an internal error. */
+RN_API int rn_tracer_run(struct rn_tracer *t);
+/* Alternative to rn_tracer_run(): the next event, or NULL at the end (check
+ * rn_tracer_errmsg() when rn_tracer_failed()). Borrowed: valid until the next
+ * call. Outputs are still written. */
+RN_API const struct rn_event *rn_tracer_next(struct rn_tracer *t);
+RN_API bool rn_tracer_failed(const struct rn_tracer *t);
+
+/* Async-signal-safe: ask the tracer to stop. Attached processes are detached
+ * and keep running; spawned ones receive sig (SIGINT, SIGTERM...) as strace does. */
+RN_API void rn_tracer_interrupt(struct rn_tracer *t, int sig);
+
+/* wait(2) status of the spawned command once it ended, or -1. */
+RN_API int rn_tracer_exit_status(const struct rn_tracer *t);
+
+/* Returns owned (free with rn_trace_free()): what was recorded so far. */
+RN_API struct rn_trace *rn_tracer_detach_trace(struct rn_tracer *t);
+
+/* ---- Events ------------------------------------------------------------ */
+
+RN_API enum rn_event_type rn_event_type(const struct rn_event *ev);
+/* Borrowed static string; "syscall_0x1c8"-style names are not returned: NULL
+ * for a number the table does not know. */
+RN_API const char *rn_event_name(const struct rn_event *ev);
+RN_API int rn_event_nr(const struct rn_event *ev);
+RN_API int rn_event_pid(const struct rn_event *ev);
+RN_API int rn_event_tid(const struct rn_event *ev);
+RN_API int64_t rn_event_retval(const struct rn_event *ev); /* -1 on failure, as libc */
+RN_API int rn_event_errno(const struct rn_event *ev);	  /* 0 when it succeeded */
+RN_API bool rn_event_returned(const struct rn_event *ev); /* false: task vanished inside */
+RN_API int rn_event_nargs(const struct rn_event *ev);
+RN_API uint64_t rn_event_arg_raw(const struct rn_event *ev, int i);
+/* Render argument i as the text output shows it into buf (always
+ * NUL-terminated when len > 0). Returns the full length, like snprintf. */
+RN_API size_t rn_event_arg(const struct rn_event *ev, int i, char *buf, size_t len);
+RN_API int rn_event_signo(const struct rn_event *ev);	 /* RN_EV_SIGNAL, RN_EV_EXIT */
+RN_API int rn_event_exit_status(const struct rn_event *ev); /* RN_EV_EXIT: wait(2) status */
+RN_API uint64_t rn_event_ts_ns(const struct rn_event *ev); /* monotonic, at entry */
+RN_API uint64_t rn_event_duration_ns(const struct rn_event *ev);
+
+/* ---- Recorded traces ------------------------------------------------------ */
+
+RN_API void rn_trace_free(struct rn_trace *tr);
+RN_API size_t rn_trace_count(const struct rn_trace *tr);
+/* Borrowed: valid until rn_trace_free(). */
+RN_API const struct rn_event *rn_trace_event(const struct rn_trace *tr, size_t i);
+RN_API size_t rn_trace_total_syscalls(const struct rn_trace *tr);
+/* True when a call named name was recorded whose rendered arguments contain
+ * arg_substr (NULL: any call of that name). */
+RN_API bool rn_trace_has_syscall(const struct rn_trace *tr, const char *name,
+				 const char *arg_substr);
+
+/* ---- Misc ------------------------------------------------------------- */
+
+RN_API const char *rn_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

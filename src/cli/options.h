@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/* Command-line options of the renacer program. */
+#ifndef RN_CLI_OPTIONS_H
+#define RN_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#define CLI_MAX_PIDS 64
+
+/* Exit codes (doc/renacer.1.md): tracing exits with the command's status. */
+enum cli_exit {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,	       /* attach failed; compare: regression */
+	EXIT_USAGE = 2,	       /* bad option or argument */
+	EXIT_INTERNAL = 3,     /* renacer itself failed */
+	EXIT_CANNOT_EXEC = 126,
+	EXIT_NOT_FOUND = 127,
+};
+
+struct cli_options {
+	bool follow_forks;
+	int quiet;
+	unsigned string_limit;
+	const char *output; /* -o FILE, NULL: stderr */
+	int pids[CLI_MAX_PIDS];
+	int npids;
+	char **command; /* borrowed from argv, NULL-terminated */
+	bool help, version;
+};
+
+/* Returns 0, or EXIT_USAGE after printing the problem to stderr. */
+int options_parse(struct cli_options *o, int argc, char **argv);
+void usage_print(FILE *f);
+
+#endif

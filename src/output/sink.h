@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/* Sinks render events. Each format is one file filling one ops table, plus
+ * one line in the table of sink.c. Sinks never see ptrace or BPF. */
+#ifndef RN_OUTPUT_SINK_H
+#define RN_OUTPUT_SINK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "output/out.h"
+
+struct event;
+struct sink;
+
+struct trace_info {
+	char *const *argv; /* borrowed; NULL under -p */
+	const char *path;  /* resolved program path; NULL under -p */
+	uint64_t start_mono_ns;
+	uint64_t start_wall_ns;
+	bool follow_forks;
+};
+
+struct trace_end {
+	bool complete;	    /* false: interrupted, detached, or failed */
+	const char *reason; /* why incomplete; NULL when complete */
+	uint64_t end_mono_ns;
+};
+
+struct sink_ops {
+	const char *name; /* "text", ... */
+	int (*begin)(struct sink *s, const struct trace_info *info);
+	int (*event)(struct sink *s, const struct event *ev);
+	int (*end)(struct sink *s, const struct trace_end *end);
+	void (*free)(struct sink *s);
+};
+
+struct sink {
+	const struct sink_ops *ops;
+	struct out out;
+};
+
+/* Returns owned (free with sink_free()), NULL with errno EINVAL for an
+ * unknown format or ENOMEM. The sink takes fd when close_fd. */
+struct sink *sink_new(const char *format, int fd, bool close_fd, bool linebuf);
+void sink_free(struct sink *s);
+bool sink_format_exists(const char *format);
+
+#endif

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: MIT */
+/* Generic decoding by argument kind (the table's ARGS). Tracee memory is
+ * untrusted: any read may fail, and then the raw address is kept. */
+#include "syscalls/decode.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+
+#include "core/event.h"
+#include "syscalls/table.h"
+
+#define PAGE 4096u
+#define ENVP_COUNT_MAX 65536u /* stop counting environment entries here */
+
+size_t decode_scratch_size(unsigned string_limit, unsigned array_limit)
+{
+	/* two paths, an argv of array_limit strings, one buffer */
+	return 2 * (PATH_MAX + 1) + (size_t)(array_limit + 1) * (string_limit + 2) +
+	       string_limit + 64;
+}
+
+static char *scratch_take(struct decode_ctx *ctx, size_t n)
+{
+	char *p;
+
+	if (ctx->scratch_cap - ctx->scratch_len < n)
+		return NULL;
+	p = ctx->scratch + ctx->scratch_len;
+	ctx->scratch_len += n;
+	return p;
+}
+
+/* Read a NUL-terminated string of at most max bytes into dst (capacity max+1).
+ * Returns its length, with *trunc set when no NUL was found within max bytes,
+ * or a negative errno when nothing could be read. */
+static ssize_t read_cstring(struct decode_ctx *ctx, uint64_t addr, char *dst, size_t max,
+			    uint8_t *trunc)
+{
+	size_t got = 0;
+
+	*trunc = 0;
+	while (got < max) {
+		/* Never cross a page in one read: the next page may be unmapped. */
+		size_t chunk = PAGE - (size_t)((addr + got) % PAGE);
+		ssize_t n;
+		char *nul;
+
+		if (chunk > max - got)
+			chunk = max - got;
+		n = ctx->read_mem(ctx->read_ud, ctx->tid, addr + got, dst + got, chunk);
+		if (n <= 0) {
+			if (got == 0)
+				return n < 0 ? n : -EFAULT;
+			break;
+		}
+		nul = memchr(dst + got, '\0', (size_t)n);
+		if (nul) {
+			got = (size_t)(nul - dst);
+			dst[got] = '\0';
+			return (ssize_t)got;
+		}
+		got += (size_t)n;
+		if ((size_t)n < chunk)
+			break;
+	}
+	dst[got] = '\0';
+	if (got == max) {
+		/* One more byte tells whether the string really goes on. */
+		char c;
+
+		if (ctx->read_mem(ctx->read_ud, ctx->tid, addr + got, &c, 1) == 1 && c != '\0')
+			*trunc = 1;
+	}
+	return (ssize_t)got;
+}
+
+int decode_cstring(struct decode_ctx *ctx, struct event *ev, int i, size_t max)
+{
+	struct ev_arg *a = &ev->args[i];
+	char *dst;
+	ssize_t n;
+
+	if (a->raw == 0)
+		return 0;
+	dst = scratch_take(ctx, max + 1);
+	if (!dst) {
+		a->state = ARG_S_UNREADABLE;
+		return 0;
+	}
+	n = read_cstring(ctx, a->raw, dst, max, &a->trunc);
+	if (n < 0) {
+		ctx->scratch_len -= max + 1;
+		a->state = ARG_S_UNREADABLE;
+		return 0;
+	}
+	ctx->scratch_len -= max + 1 - ((size_t)n + 1);
+	a->data = dst;
+	a->len = (uint32_t)n;
+	a->state = ARG_S_DATA;
+	return 0;
+}
+
+int decode_buffer(struct decode_ctx *ctx, struct event *ev, int i, uint64_t len)
+{
+	struct ev_arg *a = &ev->args[i];
+	size_t want = len > ctx->string_limit ? ctx->string_limit : (size_t)len;
+	char *dst;
+	ssize_t n;
+
+	if (a->raw == 0) {
+		a->state = ARG_S_RAW; /* shown as NULL */
+		return 0;
+	}
+	dst = scratch_take(ctx, want + 1);
+	if (!dst) {
+		a->state = ARG_S_UNREADABLE;
+		return 0;
+	}
+	n = want ? ctx->read_mem(ctx->read_ud, ctx->tid, a->raw, dst, want) : 0;
+	if (n < (ssize_t)want && want > 0) {
+		/* A buffer that crosses into an unmapped page: read what is mapped. */
+		size_t first = PAGE - (size_t)(a->raw % PAGE);
+
+		if (n <= 0 && first < want)
+			n = ctx->read_mem(ctx->read_ud, ctx->tid, a->raw, dst, first);
+		if (n <= 0) {
+			ctx->scratch_len -= want + 1;
+			a->state = ARG_S_UNREADABLE;
+			return 0;
+		}
+	}
+	dst[n] = '\0';
+	ctx->scratch_len -= want - (size_t)n;
+	a->data = dst;
+	a->len = (uint32_t)n;
+	a->trunc = len > (uint64_t)n;
+	a->state = ARG_S_DATA;
+	return 0;
+}
+
+/* argv: up to array_limit strings, each up to string_limit bytes, stored
+ * one after another NUL-terminated. envp: only counted. */
+static int decode_strarray(struct decode_ctx *ctx, struct event *ev, int i, int keep)
+{
+	struct ev_arg *a = &ev->args[i];
+	uint64_t ptrs[64];
+	unsigned count = 0;
+	size_t start = ctx->scratch_len;
+	unsigned limit = keep ? ctx->array_limit : ENVP_COUNT_MAX;
+
+	if (a->raw == 0)
+		return 0;
+	for (;;) {
+		size_t want = sizeof(ptrs);
+		uint64_t at = a->raw + (uint64_t)count * 8;
+		size_t page_left = PAGE - (size_t)(at % PAGE);
+		ssize_t n;
+		size_t k;
+
+		if (want > page_left)
+			want = page_left;
+		n = ctx->read_mem(ctx->read_ud, ctx->tid, at, ptrs, want);
+		if (n < 8) {
+			if (count == 0) {
+				a->state = ARG_S_UNREADABLE;
+				return 0;
+			}
+			a->trunc = 1;
+			goto done;
+		}
+		for (k = 0; k < (size_t)n / 8; k++) {
+			if (ptrs[k] == 0)
+				goto done;
+			if (count >= limit) {
+				a->trunc = 1;
+				goto done;
+			}
+			if (keep) {
+				char *dst = scratch_take(ctx, ctx->string_limit + 2);
+				uint8_t tr = 0;
+				ssize_t len;
+
+				if (!dst) {
+					a->trunc = 1;
+					goto done;
+				}
+				/* element layout: one flag byte (1 = truncated), the string, NUL */
+				len = read_cstring(ctx, ptrs[k], dst + 1, ctx->string_limit, &tr);
+				if (len < 0) {
+					/* strace shows an unreadable element as its address;
+					 * keep it simple: stop the array there. */
+					ctx->scratch_len -= ctx->string_limit + 2;
+					a->trunc = 1;
+					goto done;
+				}
+				dst[0] = (char)tr;
+				ctx->scratch_len -= ctx->string_limit - (size_t)len;
+			}
+			count++;
+		}
+	}
+done:
+	a->count = count;
+	if (keep) {
+		a->data = ctx->scratch + start;
+		a->len = (uint32_t)(ctx->scratch_len - start);
+	}
+	a->state = ARG_S_DATA;
+	return 0;
+}
+
+static int decode_arg_entry(struct decode_ctx *ctx, struct event *ev, int i)
+{
+	switch (ev->args[i].kind) {
+	case A_PATH:
+		return decode_cstring(ctx, ev, i, PATH_MAX);
+	case A_STR:
+		return decode_cstring(ctx, ev, i, ctx->string_limit);
+	case A_BUF_IN:
+		if (i + 1 < ev->nargs)
+			return decode_buffer(ctx, ev, i, ev->args[i + 1].raw);
+		return 0;
+	case A_ARGV:
+		return decode_strarray(ctx, ev, i, 1);
+	case A_ENVP:
+		return decode_strarray(ctx, ev, i, 0);
+	default:
+		return 0;
+	}
+}
+
+int decode_entry(struct decode_ctx *ctx, struct event *ev)
+{
+	int i, rc;
+
+	ctx->phase = DECODE_ENTRY;
+	ctx->scratch_len = 0;
+	for (i = 0; i < ev->nargs; i++) {
+		ev->args[i].state = ARG_S_RAW;
+		ev->args[i].trunc = 0;
+		ev->args[i].data = NULL;
+		ev->args[i].len = 0;
+		ev->args[i].count = 0;
+		if (arg_kind_is_out(ev->args[i].kind))
+			continue;
+		rc = decode_arg_entry(ctx, ev, i);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int decode_exit(struct decode_ctx *ctx, struct event *ev)
+{
+	int i;
+
+	ctx->phase = DECODE_EXIT;
+	for (i = 0; i < ev->nargs; i++) {
+		struct ev_arg *a = &ev->args[i];
+
+		if (!arg_kind_is_out(a->kind))
+			continue;
+		if (ev->err || (ev->flags & EV_F_NORETURN)) {
+			a->state = ARG_S_NOT_FETCHED;
+			continue;
+		}
+		if (a->kind == A_BUF_OUT)
+			decode_buffer(ctx, ev, i, ev->ret > 0 ? (uint64_t)ev->ret : 0);
+	}
+	return 0;
+}
