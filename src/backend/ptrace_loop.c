@@ -192,7 +192,15 @@ static void exec_event(struct ptrace_backend *b, struct task *t, uint64_t now)
 	if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &former) < 0 || (int)former == t->tid)
 		return;
 	old = pt_task_find(b, (int)former);
-	finish_noreturn(b, t, now);
+	if (t->flags & T_IN_SYSCALL) {
+		/* The leader's own call ends unanswered; copy it out, since
+		 * t->ev is about to receive the exec'ing thread's execve. */
+		struct event *ev = &b->misc[b->misc_used++];
+
+		finish_noreturn(b, t, now);
+		*ev = t->ev;
+		b->queue[b->qlen - 1] = ev;
+	}
 	enqueue(b, misc_event(b, t, EV_SUPERSEDED, now));
 	b->queue[b->qlen - 1]->status = (int32_t)former;
 	if (!old)

@@ -7,8 +7,24 @@
 #include <limits.h>
 #include <string.h>
 
+#include <asm/unistd.h>
+
 #include "core/event.h"
+#include "syscalls/decode_family.h"
 #include "syscalls/table.h"
+
+static const decode_fn decoders[SYSCALL_NR_LIMIT] = {
+#define DECODER(name, fn) [__NR_##name] = fn,
+#include "syscalls/decoders.def"
+#undef DECODER
+};
+
+static int decode_special(struct decode_ctx *ctx, struct event *ev)
+{
+	if (!ev->sc || ev->nr < 0 || ev->nr >= SYSCALL_NR_LIMIT || !decoders[ev->nr])
+		return 0;
+	return decoders[ev->nr](ctx, ev);
+}
 
 #define PAGE 4096u
 #define ENVP_COUNT_MAX 65536u /* stop counting environment entries here */
@@ -248,7 +264,7 @@ int decode_entry(struct decode_ctx *ctx, struct event *ev)
 		if (rc < 0)
 			return rc;
 	}
-	return 0;
+	return decode_special(ctx, ev);
 }
 
 int decode_exit(struct decode_ctx *ctx, struct event *ev)
@@ -268,5 +284,5 @@ int decode_exit(struct decode_ctx *ctx, struct event *ev)
 		if (a->kind == A_BUF_OUT)
 			decode_buffer(ctx, ev, i, ev->ret > 0 ? (uint64_t)ev->ret : 0);
 	}
-	return 0;
+	return decode_special(ctx, ev);
 }
