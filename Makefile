@@ -3,6 +3,8 @@
 # `make install PREFIX=...`, `make bench`, `make bench-quick`.
 
 PREFIX ?= /usr/local
+# V=1 shows whole compiler command lines.
+Q := $(if $(filter 1,$(V)),,@)
 CC ?= cc
 WERROR ?= 1
 
@@ -25,7 +27,7 @@ endif
 CPPFLAGS_ALL := -Iinclude -Isrc -D_GNU_SOURCE
 CFLAGS_ALL := -std=gnu11 $(OPT) -g $(WARN) $(SANFLAGS) -MMD -MP $(CFLAGS)
 LIB_CFLAGS := $(CFLAGS_ALL) -fPIC -fvisibility=hidden -DRN_BUILDING_LIBRARY
-LDLIBS_ALL := $(SANFLAGS) $(LDFLAGS)
+LDLIBS_ALL := $(SANFLAGS) $(LDFLAGS) -lm
 
 LIB_SRCS := $(sort $(wildcard src/util/*.c src/core/*.c src/syscalls/*.c src/symbols/*.c \
 	src/backend/*.c src/output/*.c src/analysis/*.c src/lib/*.c))
@@ -46,42 +48,50 @@ all: $(BUILD)/renacer $(BUILD)/librenacer.a $(BUILD)/librenacer.so $(BUILD)/rena
 
 $(BUILD)/obj/src/cli/%.o: src/cli/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
 
 $(BUILD)/obj/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(LIB_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) -DRN_TEST_BUILD_DIR='"$(ABS_BUILD)"' \
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) -DRN_TEST_BUILD_DIR='"$(ABS_BUILD)"' \
 		-DRN_TEST_SRC_DIR='"$(abspath .)"' -c $< -o $@
 
 $(BUILD)/librenacer.a: $(LIB_OBJS)
 	@rm -f $@
-	ar rcs $@ $^
+	@echo "  AR      $@"
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/librenacer.so: $(LIB_OBJS)
-	$(CC) -shared -Wl,-soname,librenacer.so.0 -o $@ $^ $(LDLIBS_ALL)
+	@echo "  LD      $@"
+	$(Q)$(CC) -shared -Wl,-soname,librenacer.so.0 -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/renacer: $(CLI_OBJS) $(BUILD)/librenacer.a
-	$(CC) -o $@ $(CLI_OBJS) $(BUILD)/librenacer.a $(LDLIBS_ALL)
+	@echo "  LD      $@"
+	$(Q)$(CC) -o $@ $(CLI_OBJS) $(BUILD)/librenacer.a $(LDLIBS_ALL)
 
 $(BUILD)/renacer.pc: Makefile
 	@mkdir -p $(BUILD)
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: renacer\nDescription: system call tracer library\nVersion: %s\nLibs: -L$${libdir} -lrenacer\nCflags: -I$${includedir}\n' \
+	@printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: renacer\nDescription: system call tracer library\nVersion: %s\nLibs: -L$${libdir} -lrenacer\nLibs.private: -lm\nCflags: -I$${includedir}\n' \
 		'$(PREFIX)' '$(VERSION)' > $@
 
 # Test programs: tiny, deterministic, never sanitized (they are tracees).
 $(BUILD)/progs/%: tests/progs/%.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -O0 -g -Wall -Wextra -D_GNU_SOURCE -o $@ $< -pthread
+	@echo "  PROG    $<"
+	$(Q)$(CC) -std=gnu11 -O0 -g -Wall -Wextra -D_GNU_SOURCE -o $@ $< -pthread
 
 progs: $(PROGS)
 
 $(BUILD)/tests/run_tests: $(TEST_OBJS) $(BUILD)/librenacer.a
 	@mkdir -p $(dir $@)
-	$(CC) -o $@ $(TEST_OBJS) $(BUILD)/librenacer.a -lcriterion $(LDLIBS_ALL)
+	@echo "  LD      $@"
+	$(Q)$(CC) -o $@ $(TEST_OBJS) $(BUILD)/librenacer.a -lcriterion $(LDLIBS_ALL)
 
 deps:
 	@scripts/deps.sh build

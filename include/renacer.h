@@ -57,6 +57,29 @@ RN_API int rn_tracer_set_quiet(struct rn_tracer *t, int level);	   /* -q: 1, -qq
 /* Keep every completed event in memory; get them with rn_tracer_detach_trace(). */
 RN_API int rn_tracer_set_record(struct rn_tracer *t, bool on);
 
+/* Summary (strace -c): RN_SUMMARY_ONLY writes the table instead of the
+ * per-call lines, RN_SUMMARY_ALSO after them (-C). */
+enum rn_summary_mode { RN_SUMMARY_NONE = 0, RN_SUMMARY_ONLY = 1, RN_SUMMARY_ALSO = 2 };
+RN_API int rn_tracer_set_summary(struct rn_tracer *t, enum rn_summary_mode mode);
+/* -S: "time" (default), "calls", "errors", "name", "nothing". -EINVAL otherwise. */
+RN_API int rn_tracer_set_summary_sort(struct rn_tracer *t, const char *key);
+/* -w: summarise wall-clock latency instead of the calls' system CPU time. */
+RN_API int rn_tracer_set_summary_wall(struct rn_tracer *t, bool on);
+/* One table per process as well as the total. */
+RN_API int rn_tracer_set_summary_per_process(struct rn_tracer *t, bool on);
+/* Per-syscall min/mean/p50/p90/p99/max latency (streaming sketch, 1% error). */
+RN_API int rn_tracer_set_stats_extended(struct rn_tracer *t, bool on);
+
+/* Timestamps on each line. */
+enum rn_ts_format { RN_TS_NONE = 0, RN_TS_TIME = 1, RN_TS_UNIX = 2 };
+/* format as strace -t (TIME, 0 digits), -tt (TIME, 6), -ttt (UNIX, 6);
+ * digits after the second: 0, 3, 6 or 9. */
+RN_API int rn_tracer_set_timestamps(struct rn_tracer *t, enum rn_ts_format format, int digits);
+/* -r: time since the previous line. */
+RN_API int rn_tracer_set_relative_timestamps(struct rn_tracer *t, bool on);
+/* -T: time spent in each call, <0.000123> at the end of the line. */
+RN_API int rn_tracer_set_timing(struct rn_tracer *t, bool on);
+
 /* Render events as format ("text") to fd. Several outputs may be added.
  * Returns 0, -EINVAL for an unknown format, -ENOMEM. */
 RN_API int rn_tracer_add_output(struct rn_tracer *t, const char *format, int fd, unsigned flags);

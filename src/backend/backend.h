@@ -15,6 +15,7 @@ struct backend_opts {
 	bool follow_forks;
 	unsigned string_limit;
 	unsigned array_limit;
+	bool cpu_time; /* measure each call's CPU time (strace -c without -w) */
 };
 
 struct backend_ops {

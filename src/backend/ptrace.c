@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,7 @@ struct task *pt_task_add(struct ptrace_backend *b, int tid, int pid, unsigned fl
 	t->tid = tid;
 	t->pid = pid;
 	t->flags = flags;
+	t->schedstat_fd = -1;
 	for (i = slot_of(b, tid); b->slots[i] && b->slots[i] != PT_TOMBSTONE;
 	     i = (i + 1) & (b->cap - 1))
 		;
@@ -126,9 +128,30 @@ void pt_free_dead(struct ptrace_backend *b)
 		struct task *t = b->dead;
 
 		b->dead = t->next_dead;
+		if (t->schedstat_fd >= 0)
+			close(t->schedstat_fd);
 		free(t->scratch);
 		free(t);
 	}
+}
+
+uint64_t pt_task_cpu_ns(struct task *t)
+{
+	char tmp[96];
+	ssize_t n;
+
+	if (t->schedstat_fd < 0) {
+		snprintf(tmp, sizeof(tmp), "/proc/%d/task/%d/schedstat", t->pid, t->tid);
+		t->schedstat_fd = open(tmp, O_RDONLY | O_CLOEXEC);
+		if (t->schedstat_fd < 0)
+			return 0;
+	}
+	/* proc(5): the first field is the time spent on the CPU, in ns. */
+	n = pread(t->schedstat_fd, tmp, sizeof(tmp) - 1, 0);
+	if (n <= 0)
+		return 0;
+	tmp[n] = '\0';
+	return strtoull(tmp, NULL, 10);
 }
 
 /* ---- tracee memory ------------------------------------------------------- */
@@ -329,6 +352,8 @@ static void pt_free(struct backend *bb)
 			kill(t->tid, SIGKILL);
 		else
 			ptrace(PTRACE_DETACH, t->tid, NULL, NULL);
+		if (t->schedstat_fd >= 0)
+			close(t->schedstat_fd);
 		free(t->scratch);
 		free(t);
 	}

@@ -27,6 +27,8 @@ struct task {
 	char *scratch;	 /* owned: strings read from this task's memory */
 	size_t scratch_cap;
 	size_t scratch_used; /* bytes of scratch the entry decoding filled */
+	int schedstat_fd;    /* /proc/TID/schedstat for CPU time, or -1 */
+	uint64_t cpu_entry_ns;
 	struct task *next_dead;
 };
 
@@ -57,5 +59,7 @@ void pt_task_remove(struct ptrace_backend *b, struct task *t);
 void pt_free_dead(struct ptrace_backend *b);
 ssize_t pt_read_mem(void *ud, int tid, uint64_t addr, void *dst, size_t len);
 int pt_next(struct backend *bb, struct event **ev);
+/* CPU time the task has run, from /proc/TID/schedstat; 0 when unknown. */
+uint64_t pt_task_cpu_ns(struct task *t);
 
 #endif

@@ -93,6 +93,7 @@ static void syscall_entry(struct ptrace_backend *b, struct task *t,
 	ev->seq = b->seq++;
 	ev->ts_ns = now;
 	ev->ts_exit_ns = 0;
+	ev->cpu_ns = 0;
 	ev->wall_ns = b->base.start_wall_ns + (now - b->base.start_mono_ns);
 	ev->nr = (int32_t)nr;
 	ev->sc = sc;
@@ -108,6 +109,8 @@ static void syscall_entry(struct ptrace_backend *b, struct task *t,
 	decode_entry(&ctx, ev);
 	t->scratch_used = ctx.scratch_len;
 	t->flags |= T_IN_SYSCALL;
+	if (b->base.opts.cpu_time)
+		t->cpu_entry_ns = pt_task_cpu_ns(t);
 	enqueue(b, ev);
 }
 
@@ -124,6 +127,14 @@ static void syscall_exit(struct ptrace_backend *b, struct task *t,
 	ev->ts_exit_ns = now;
 	ev->ret = info->exit.rval;
 	ev->err = info->exit.is_error ? (int32_t)-info->exit.rval : 0;
+	if (b->base.opts.cpu_time && t->cpu_entry_ns) {
+		uint64_t cpu = pt_task_cpu_ns(t);
+
+		if (cpu >= t->cpu_entry_ns) {
+			ev->cpu_ns = cpu - t->cpu_entry_ns;
+			ev->flags |= EV_F_CPU;
+		}
+	}
 	decode_ctx_init(b, t, &ctx);
 	ctx.scratch_len = t->scratch_used;
 	decode_exit(&ctx, ev);

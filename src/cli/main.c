@@ -95,6 +95,22 @@ static int run(const struct cli_options *o)
 	}
 	rn_tracer_set_follow_forks(t, o->follow_forks);
 	rn_tracer_set_quiet(t, o->quiet);
+	rn_tracer_set_summary(t, o->summary == 1   ? RN_SUMMARY_ONLY
+				 : o->summary == 2 ? RN_SUMMARY_ALSO
+						   : RN_SUMMARY_NONE);
+	rn_tracer_set_summary_wall(t, o->summary_wall);
+	rn_tracer_set_summary_per_process(t, o->per_process);
+	rn_tracer_set_stats_extended(t, o->stats_extended);
+	rn_tracer_set_timing(t, o->timing);
+	rn_tracer_set_relative_timestamps(t, o->relative);
+	rn_tracer_set_timestamps(t, o->ts_format == 2 ? RN_TS_UNIX : o->ts_format == 1 ? RN_TS_TIME
+											 : RN_TS_NONE,
+				 o->ts_digits);
+	if (o->sort && rn_tracer_set_summary_sort(t, o->sort) < 0) {
+		fprintf(stderr, "renacer: %s\n", rn_tracer_errmsg(t));
+		code = EXIT_USAGE;
+		goto out;
+	}
 	if (rn_tracer_set_string_limit(t, o->string_limit) < 0) {
 		fprintf(stderr, "renacer: %s\n", rn_tracer_errmsg(t));
 		code = EXIT_USAGE;

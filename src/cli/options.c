@@ -11,7 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_STRING_LIMIT = 256 };
+enum {
+	OPT_STRING_LIMIT = 256,
+	OPT_TIMESTAMPS,
+	OPT_PER_PROCESS,
+	OPT_STATS_EXTENDED,
+};
 
 static const struct option long_opts[] = {
 	{"follow-forks", no_argument, NULL, 'f'},
@@ -19,6 +24,18 @@ static const struct option long_opts[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"string-limit", required_argument, NULL, OPT_STRING_LIMIT},
+	{"summary", no_argument, NULL, 'c'},
+	{"summary-only", no_argument, NULL, 'c'},
+	{"summary-with-trace", no_argument, NULL, 'C'},
+	{"summary-sort-by", required_argument, NULL, 'S'},
+	{"summary-wall-clock", no_argument, NULL, 'w'},
+	{"summary-per-process", no_argument, NULL, OPT_PER_PROCESS},
+	{"stats-extended", no_argument, NULL, OPT_STATS_EXTENDED},
+	{"timing", no_argument, NULL, 'T'},
+	{"syscall-times", no_argument, NULL, 'T'},
+	{"relative-timestamps", no_argument, NULL, 'r'},
+	{"timestamps", optional_argument, NULL, OPT_TIMESTAMPS},
+	{"absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -69,6 +86,51 @@ static int parse_pids(struct cli_options *o, const char *arg)
 	return 0;
 }
 
+/* --timestamps[=FORMAT][,PRECISION]: FORMAT none|time|unix, PRECISION s|ms|us|ns. */
+static int parse_timestamps(struct cli_options *o, const char *arg)
+{
+	static const struct {
+		const char *name;
+		int digits;
+	} precisions[] = {{"s", 0}, {"ms", 3}, {"us", 6}, {"ns", 9}};
+	char tmp[64], *tok, *save = NULL;
+	size_t i;
+
+	o->ts_format = 1;
+	o->ts_digits = 0;
+	if (!arg)
+		return 0;
+	if (strlen(arg) >= sizeof(tmp))
+		return bad("invalid --timestamps '%s'", arg);
+	strcpy(tmp, arg);
+	for (tok = strtok_r(tmp, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!strncmp(tok, "format:", 7))
+			tok += 7;
+		else if (!strncmp(tok, "precision:", 10))
+			tok += 10;
+		if (!strcmp(tok, "none")) {
+			o->ts_format = 0;
+			continue;
+		}
+		if (!strcmp(tok, "time")) {
+			o->ts_format = 1;
+			continue;
+		}
+		if (!strcmp(tok, "unix")) {
+			o->ts_format = 2;
+			continue;
+		}
+		for (i = 0; i < sizeof(precisions) / sizeof(precisions[0]); i++)
+			if (!strcmp(tok, precisions[i].name))
+				break;
+		if (i == sizeof(precisions) / sizeof(precisions[0]))
+			return bad("invalid --timestamps element '%s' (none, time, unix; s, ms, us, ns)",
+				   tok);
+		o->ts_digits = precisions[i].digits;
+	}
+	return 0;
+}
+
 int options_parse(struct cli_options *o, int argc, char **argv)
 {
 	long v;
@@ -76,9 +138,10 @@ int options_parse(struct cli_options *o, int argc, char **argv)
 
 	memset(o, 0, sizeof(*o));
 	o->string_limit = 32;
+	o->ts_digits = -1;
 	opterr = 0;
 	/* '+': stop at the first non-option, so "renacer ls -l" traces "ls -l". */
-	while ((c = getopt_long(argc, argv, "+fp:o:qhV", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+fp:o:qhVcCS:wTtr", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o->follow_forks = true;
@@ -99,6 +162,48 @@ int options_parse(struct cli_options *o, int argc, char **argv)
 				return bad("invalid --string-limit '%s' (0 to 1048576)", optarg);
 			o->string_limit = (unsigned)v;
 			break;
+		case 'c':
+			o->summary = 1;
+			break;
+		case 'C':
+			o->summary = 2;
+			break;
+		case 'S':
+			o->sort = optarg;
+			break;
+		case 'w':
+			o->summary_wall = true;
+			break;
+		case OPT_PER_PROCESS:
+			o->per_process = true;
+			break;
+		case OPT_STATS_EXTENDED:
+			o->stats_extended = true;
+			break;
+		case 'T':
+			o->timing = true;
+			break;
+		case 'r':
+			o->relative = true;
+			break;
+		case 't':
+			/* -t, -tt, -ttt as strace */
+			if (o->ts_format == 2)
+				break;
+			if (o->ts_format == 1 && o->ts_digits == 6) {
+				o->ts_format = 2;
+			} else if (o->ts_format == 1) {
+				o->ts_digits = 6;
+			} else {
+				o->ts_format = 1;
+				o->ts_digits = 0;
+			}
+			break;
+		case OPT_TIMESTAMPS:
+			rc = parse_timestamps(o, optarg);
+			if (rc)
+				return rc;
+			break;
 		case 'h':
 			o->help = true;
 			return 0;
@@ -113,6 +218,8 @@ int options_parse(struct cli_options *o, int argc, char **argv)
 	}
 	if (optind < argc)
 		o->command = &argv[optind];
+	if (o->ts_digits < 0)
+		o->ts_digits = o->ts_format || o->relative || o->timing ? 6 : 0;
 	if (!o->command && !o->npids)
 		return bad("%s", "must have a command to run or -p PID");
 	if (o->command && o->npids)

@@ -26,6 +26,11 @@ struct cli_options {
 	int pids[CLI_MAX_PIDS];
 	int npids;
 	char **command; /* borrowed from argv, NULL-terminated */
+	int summary;	/* 0, 1: -c (table only), 2: -C (trace and table) */
+	const char *sort; /* -S */
+	bool summary_wall, per_process, stats_extended, timing, relative;
+	int ts_format;	  /* 0 none, 1 time of day, 2 unix */
+	int ts_digits;
 	bool help, version;
 };
 

@@ -40,6 +40,7 @@ struct ev_arg {
 /* event.flags */
 #define EV_F_NORETURN 0x1 /* the task vanished inside the call: result unknown */
 #define EV_F_UNKNOWN 0x2  /* syscall number not in the table */
+#define EV_F_CPU 0x8	   /* cpu_ns is measured */
 #define EV_F_GROUP_STOP 0x4 /* EV_SIGNAL: a group-stop (stopped by SIGSTOP), not a delivery */
 
 struct event {
@@ -53,6 +54,7 @@ struct event {
 	uint64_t ts_ns;	  /* CLOCK_MONOTONIC at entry (or at the stop for non-syscalls) */
 	uint64_t ts_exit_ns; /* CLOCK_MONOTONIC at exit; 0 before exit */
 	uint64_t wall_ns; /* CLOCK_REALTIME at entry, ns since the epoch */
+	uint64_t cpu_ns;  /* CPU time the task spent in the call (EV_F_CPU) */
 
 	/* EV_SYSCALL_* */
 	int32_t nr;

@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "output/text.h"
 #include "renacer.h"
 
 static void tracer_errf(struct rn_tracer *t, const char *fmt, ...)
@@ -41,6 +40,8 @@ RN_API struct rn_tracer *rn_tracer_new(void)
 		return NULL;
 	t->bopts.string_limit = 32;
 	t->bopts.array_limit = 32;
+	t->oopts.calls = true;
+	t->oopts.ts_precision = 6;
 	return t;
 }
 
@@ -55,6 +56,10 @@ RN_API void rn_tracer_free(struct rn_tracer *t)
 	for (i = 0; i < t->nsinks; i++)
 		sink_free(t->sinks[i]);
 	rn_trace_free(t->trace);
+	if (t->sum) {
+		summary_fini(t->sum);
+		free(t->sum);
+	}
 	free(t->path);
 	free(t);
 }
@@ -103,12 +108,84 @@ RN_API int rn_tracer_set_string_limit(struct rn_tracer *t, unsigned n)
 
 RN_API int rn_tracer_set_quiet(struct rn_tracer *t, int level)
 {
-	int i;
+	t->oopts.quiet = level;
+	return 0;
+}
 
-	t->quiet = level;
-	for (i = 0; i < t->nsinks; i++)
-		if (!strcmp(t->sinks[i]->ops->name, "text"))
-			text_sink_set_quiet_exit(t->sinks[i], level >= 2);
+RN_API int rn_tracer_set_summary(struct rn_tracer *t, enum rn_summary_mode mode)
+{
+	int rc = check_configurable(t);
+
+	if (rc)
+		return rc;
+	if (mode != RN_SUMMARY_NONE && mode != RN_SUMMARY_ONLY && mode != RN_SUMMARY_ALSO) {
+		tracer_errf(t, "invalid summary mode %d", (int)mode);
+		return -EINVAL;
+	}
+	t->oopts.summary = mode != RN_SUMMARY_NONE;
+	t->oopts.calls = mode != RN_SUMMARY_ONLY;
+	return 0;
+}
+
+RN_API int rn_tracer_set_summary_sort(struct rn_tracer *t, const char *key)
+{
+	if (!key || table_sort_parse(key, &t->oopts.sort) < 0) {
+		tracer_errf(t, "invalid sort key '%s' (time, calls, errors, name, nothing)",
+			    key ? key : "");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+RN_API int rn_tracer_set_summary_wall(struct rn_tracer *t, bool on)
+{
+	int rc = check_configurable(t);
+
+	if (!rc)
+		t->summary_wall = on;
+	return rc;
+}
+
+RN_API int rn_tracer_set_summary_per_process(struct rn_tracer *t, bool on)
+{
+	int rc = check_configurable(t);
+
+	if (!rc)
+		t->summary_per_process = on;
+	return rc;
+}
+
+RN_API int rn_tracer_set_stats_extended(struct rn_tracer *t, bool on)
+{
+	int rc = check_configurable(t);
+
+	if (!rc)
+		t->stats_extended = on;
+	return rc;
+}
+
+RN_API int rn_tracer_set_timestamps(struct rn_tracer *t, enum rn_ts_format format, int digits)
+{
+	if ((format != RN_TS_NONE && format != RN_TS_TIME && format != RN_TS_UNIX) ||
+	    digits < 0 || digits > 9) {
+		tracer_errf(t, "invalid timestamp format %d or precision %d", (int)format, digits);
+		return -EINVAL;
+	}
+	t->oopts.ts_format = format == RN_TS_TIME ? TS_TIME : format == RN_TS_UNIX ? TS_UNIX
+										    : TS_NONE;
+	t->oopts.ts_precision = digits;
+	return 0;
+}
+
+RN_API int rn_tracer_set_relative_timestamps(struct rn_tracer *t, bool on)
+{
+	t->oopts.ts_relative = on;
+	return 0;
+}
+
+RN_API int rn_tracer_set_timing(struct rn_tracer *t, bool on)
+{
+	t->oopts.timing = on;
 	return 0;
 }
 
@@ -140,15 +217,39 @@ RN_API int rn_tracer_add_output(struct rn_tracer *t, const char *format, int fd,
 		return -e;
 	}
 	t->sinks[t->nsinks++] = s;
-	if (!strcmp(format, "text"))
-		text_sink_set_quiet_exit(s, t->quiet >= 2);
 	return 0;
+}
+
+static bool wants_summary(const struct rn_tracer *t)
+{
+	int i;
+
+	if (t->oopts.summary || t->stats_extended || t->summary_per_process)
+		return true;
+	for (i = 0; i < t->nsinks; i++)
+		if (t->sinks[i]->ops->needs_summary)
+			return true;
+	return false;
 }
 
 static int ensure_backend(struct rn_tracer *t)
 {
 	if (t->be)
 		return 0;
+	if (wants_summary(t)) {
+		bool cpu = t->oopts.summary && !t->summary_wall;
+
+		t->sum = malloc(sizeof(*t->sum));
+		if (!t->sum || summary_init(t->sum, t->summary_per_process, t->stats_extended,
+					    cpu) < 0) {
+			free(t->sum);
+			t->sum = NULL;
+			tracer_errf(t, "out of memory");
+			return -ENOMEM;
+		}
+		t->bopts.cpu_time = cpu;
+	}
+	t->info.opts = &t->oopts;
 	t->be = backend_ptrace_new(&t->bopts);
 	if (!t->be) {
 		tracer_errf(t, "cannot create the ptrace back end: %s", strerror(errno));
@@ -276,6 +377,7 @@ static void finish(struct rn_tracer *t)
 		return;
 	t->ended = true;
 	end.complete = !t->failed && !(t->be && t->be->interrupt_count);
+	end.sum = t->sum;
 	if (t->failed)
 		end.reason = "internal error";
 	else if (!end.complete)
@@ -307,6 +409,8 @@ RN_API const struct rn_event *rn_tracer_next(struct rn_tracer *t)
 		finish(t);
 		return NULL;
 	}
+	if (t->sum && ev->type != EV_SYSCALL_ENTER)
+		summary_add(t->sum, ev);
 	for (i = 0; i < t->nsinks; i++)
 		t->sinks[i]->ops->event(t->sinks[i], ev);
 	if (t->record && trace_record(t->trace, ev) < 0) {

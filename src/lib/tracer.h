@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "analysis/summary.h"
 #include "backend/backend.h"
 #include "core/event.h"
 #include "output/sink.h"
@@ -22,8 +23,10 @@ struct rn_trace {
 
 struct rn_tracer {
 	struct backend_opts bopts;
-	int quiet;
+	struct output_opts oopts;
 	bool record;
+	bool summary_wall, summary_per_process, stats_extended;
+	struct summary *sum; /* owned; kept when a summary is wanted */
 	struct backend *be;
 	struct sink *sinks[TRACER_MAX_SINKS];
 	int nsinks;

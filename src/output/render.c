@@ -96,6 +96,16 @@ static int render_data_arg(struct buf *b, const struct ev_arg *a)
 	switch (a->kind) {
 	case A_ARGV:
 		return render_argv(b, a);
+	case A_FDPAIR_OUT: {
+		int fds[2];
+
+		memcpy(fds, a->data, sizeof(fds));
+		buf_putc(b, '[');
+		buf_put_i64(b, fds[0]);
+		buf_puts(b, ", ");
+		buf_put_i64(b, fds[1]);
+		return buf_putc(b, ']');
+	}
 	case A_ENVP:
 		render_ptr(b, a->raw);
 		buf_puts(b, " /* ");

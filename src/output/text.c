@@ -1,28 +1,94 @@
 /* SPDX-License-Identifier: MIT */
 /* The strace-style text writer. A call's line is opened at entry and closed
  * at exit; when another task's line comes between, the open line ends with
- * "<unfinished ...>" and the call later resumes as "<... name resumed>". */
+ * "<unfinished ...>" and the call later resumes as "<... name resumed>".
+ * With -c the per-call lines are left out and the summary table is written
+ * at the end; with -C both. */
 #include "output/text.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "analysis/summary.h"
 #include "core/event.h"
 #include "output/render.h"
 #include "output/sink.h"
 
 struct text_sink {
 	struct sink base;
-	int open_tid; /* task whose line is open, or 0 */
-	bool quiet_exit; /* -qq: no "+++ exited" lines */
+	const struct output_opts *opts;
+	struct output_opts defaults;
+	uint64_t start_wall_ns, start_mono_ns;
+	int open_tid;		/* task whose line is open, or 0 */
+	uint64_t last_line_ns;	/* for -r */
+	time_t tod_sec;		/* cache of the formatted time of day */
+	char tod[16];
 };
 
-static void prefix(struct buf *b, const struct event *ev)
+static void put_frac(struct buf *b, uint64_t ns, int digits)
+{
+	static const uint64_t div[] = {1000000000, 100000000, 10000000, 1000000, 100000,
+				       10000,	   1000,      100,	10,	 1};
+	char tmp[16];
+	uint64_t v;
+	int i;
+
+	if (digits <= 0)
+		return;
+	if (digits > 9)
+		digits = 9;
+	v = (ns % 1000000000u) / div[digits];
+	for (i = digits - 1; i >= 0; i--) {
+		tmp[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	buf_putc(b, '.');
+	buf_append(b, tmp, (size_t)digits);
+}
+
+static void put_timestamp(struct text_sink *s, struct buf *b, uint64_t mono_ns)
+{
+	const struct output_opts *o = s->opts;
+	uint64_t wall = s->start_wall_ns + (mono_ns - s->start_mono_ns);
+
+	if (o->ts_relative) {
+		uint64_t d = s->last_line_ns && mono_ns > s->last_line_ns ? mono_ns - s->last_line_ns
+									    : 0;
+
+		buf_printf(b, "%6llu", (unsigned long long)(d / 1000000000u));
+		put_frac(b, d, o->ts_precision ? o->ts_precision : 6);
+		buf_putc(b, ' ');
+		s->last_line_ns = mono_ns;
+	}
+	if (o->ts_format == TS_UNIX) {
+		buf_put_u64(b, wall / 1000000000u);
+		put_frac(b, wall, o->ts_precision);
+		buf_putc(b, ' ');
+	} else if (o->ts_format == TS_TIME) {
+		time_t sec = (time_t)(wall / 1000000000u);
+
+		if (sec != s->tod_sec || !s->tod[0]) {
+			struct tm tm;
+
+			localtime_r(&sec, &tm);
+			strftime(s->tod, sizeof(s->tod), "%H:%M:%S", &tm);
+			s->tod_sec = sec;
+		}
+		buf_puts(b, s->tod);
+		put_frac(b, wall, o->ts_precision);
+		buf_putc(b, ' ');
+	}
+}
+
+static void line_start(struct text_sink *s, struct buf *b, const struct event *ev, uint64_t ts)
 {
 	if (ev->ntasks > 1) {
 		buf_puts(b, "[pid ");
 		buf_put_i64(b, ev->tid);
 		buf_puts(b, "] ");
 	}
+	put_timestamp(s, b, ts);
 }
 
 /* Another task prints: end the open line. */
@@ -45,17 +111,29 @@ static void args_range(struct buf *b, const struct event *ev, int from, int to)
 	}
 }
 
+static void put_duration(struct buf *b, const struct event *ev, int digits)
+{
+	uint64_t d = ev->ts_exit_ns > ev->ts_ns ? ev->ts_exit_ns - ev->ts_ns : 0;
+
+	buf_puts(b, " <");
+	buf_put_u64(b, d / 1000000000u);
+	put_frac(b, d, digits ? digits : 6);
+	buf_putc(b, '>');
+}
+
 static int text_event(struct sink *sk, const struct event *ev)
 {
 	struct text_sink *s = (struct text_sink *)sk;
 	struct buf *b = &sk->out.buf;
 	int first_exit;
 
+	if (!s->opts->calls)
+		return 0;
 	close_open_line(s, ev->tid);
 	switch (ev->type) {
 	case EV_SYSCALL_ENTER:
 		first_exit = event_first_exit_arg(ev);
-		prefix(b, ev);
+		line_start(s, b, ev, ev->ts_ns);
 		render_name(b, ev);
 		buf_putc(b, '(');
 		args_range(b, ev, 0, first_exit);
@@ -66,7 +144,7 @@ static int text_event(struct sink *sk, const struct event *ev)
 	case EV_SYSCALL_EXIT:
 		first_exit = event_first_exit_arg(ev);
 		if (s->open_tid != ev->tid) {
-			prefix(b, ev);
+			line_start(s, b, ev, ev->ts_exit_ns);
 			buf_puts(b, "<... ");
 			render_name(b, ev);
 			buf_puts(b, " resumed>");
@@ -74,19 +152,21 @@ static int text_event(struct sink *sk, const struct event *ev)
 		args_range(b, ev, first_exit, ev->nargs);
 		buf_puts(b, ") = ");
 		render_ret(b, ev);
+		if (s->opts->timing && !(ev->flags & EV_F_NORETURN))
+			put_duration(b, ev, s->opts->ts_precision);
 		buf_putc(b, '\n');
 		s->open_tid = 0;
 		break;
 	case EV_SIGNAL:
-		prefix(b, ev);
+		line_start(s, b, ev, ev->ts_ns);
 		render_signal(b, ev);
 		buf_putc(b, '\n');
 		break;
 	case EV_EXIT:
 	case EV_SUPERSEDED:
-		if (s->quiet_exit)
+		if (s->opts->quiet >= 2)
 			break;
-		prefix(b, ev);
+		line_start(s, b, ev, ev->ts_ns);
 		render_exit(b, ev);
 		buf_putc(b, '\n');
 		break;
@@ -102,15 +182,27 @@ static int text_event(struct sink *sk, const struct event *ev)
 	return out_commit(&sk->out);
 }
 
+static int text_begin(struct sink *sk, const struct trace_info *info)
+{
+	struct text_sink *s = (struct text_sink *)sk;
+
+	if (info->opts)
+		s->opts = info->opts;
+	s->start_wall_ns = info->start_wall_ns;
+	s->start_mono_ns = info->start_mono_ns;
+	return 0;
+}
+
 static int text_end(struct sink *sk, const struct trace_end *end)
 {
 	struct text_sink *s = (struct text_sink *)sk;
 
-	(void)end;
 	if (s->open_tid) {
 		buf_puts(&sk->out.buf, " <unfinished ...>\n");
 		s->open_tid = 0;
 	}
+	if (s->opts->summary && end->sum)
+		table_render_summary(&sk->out.buf, end->sum, s->opts->sort);
 	return out_flush(&sk->out);
 }
 
@@ -121,6 +213,7 @@ static void text_free(struct sink *sk)
 
 static const struct sink_ops text_ops = {
 	.name = "text",
+	.begin = text_begin,
 	.event = text_event,
 	.end = text_end,
 	.free = text_free,
@@ -133,10 +226,7 @@ struct sink *text_sink_new(void)
 	if (!s)
 		return NULL;
 	s->base.ops = &text_ops;
+	s->defaults.calls = true;
+	s->opts = &s->defaults;
 	return &s->base;
-}
-
-void text_sink_set_quiet_exit(struct sink *sk, bool on)
-{
-	((struct text_sink *)sk)->quiet_exit = on;
 }

@@ -155,6 +155,23 @@ int decode_buffer(struct decode_ctx *ctx, struct event *ev, int i, uint64_t len)
 	return 0;
 }
 
+/* A fixed-size binary out-structure, kept as bytes. */
+static int decode_raw(struct decode_ctx *ctx, struct event *ev, int i, size_t len)
+{
+	struct ev_arg *a = &ev->args[i];
+	char *dst = scratch_take(ctx, len);
+
+	if (!dst || a->raw == 0 ||
+	    ctx->read_mem(ctx->read_ud, ctx->tid, a->raw, dst, len) != (ssize_t)len) {
+		a->state = ARG_S_UNREADABLE;
+		return 0;
+	}
+	a->data = dst;
+	a->len = (uint32_t)len;
+	a->state = ARG_S_DATA;
+	return 0;
+}
+
 /* argv: up to array_limit strings, each up to string_limit bytes, stored
  * one after another NUL-terminated. envp: only counted. */
 static int decode_strarray(struct decode_ctx *ctx, struct event *ev, int i, int keep)
@@ -283,6 +300,8 @@ int decode_exit(struct decode_ctx *ctx, struct event *ev)
 		}
 		if (a->kind == A_BUF_OUT)
 			decode_buffer(ctx, ev, i, ev->ret > 0 ? (uint64_t)ev->ret : 0);
+		else if (a->kind == A_FDPAIR_OUT)
+			decode_raw(ctx, ev, i, 2 * sizeof(int));
 	}
 	return decode_special(ctx, ev);
 }

@@ -56,12 +56,13 @@ enum arg_kind {
 	A_CLONE_FLAGS,	/* CLONE_* | exit signal */
 	A_ARGV,		/* NULL-terminated array of strings, shown in full */
 	A_ENVP,		/* NULL-terminated array of strings, shown as address and count */
+	A_FDPAIR_OUT,	/* OUT: int[2] of new descriptors (pipe, socketpair): [3, 4] */
 	A_KIND_COUNT
 };
 
 static inline int arg_kind_is_out(unsigned k)
 {
-	return k == A_BUF_OUT || k == A_PTR_OUT;
+	return k == A_BUF_OUT || k == A_PTR_OUT || k == A_FDPAIR_OUT;
 }
 
 /* How a return value is shown. */

@@ -179,6 +179,7 @@ static const struct {
 	{"si_pid=[0-9]+", "si_pid=PID"},
 	{"si_utime=[0-9]+, si_stime=[0-9]+", "si_utime=T, si_stime=T"},
 	{"/\\* [0-9]+ vars \\*/", "/* N vars */"},
+	{"wait4\\([0-9]+,", "wait4(PID,"},
 	{"(clone|fork|vfork|wait4|clone3)\\((.*)\\) = [0-9]+$", "\\1(\\2) = PID"},
 };
 
