@@ -40,6 +40,7 @@ enum rn_event_type {
 /* Flags of rn_tracer_add_output(). */
 #define RN_OUT_CLOSE 0x1   /* takes the fd: closed by rn_tracer_free() */
 #define RN_OUT_LINEBUF 0x2 /* flush after each line (for terminals and stderr) */
+#define RN_OUT_FILE 0x4    /* a file the user named (-o): strace's "PID " line prefix */
 
 /* ---- Tracer ------------------------------------------------------------ */
 
@@ -70,6 +71,20 @@ RN_API int rn_tracer_set_summary_per_process(struct rn_tracer *t, bool on);
 /* Per-syscall min/mean/p50/p90/p99/max latency (streaming sketch, 1% error). */
 RN_API int rn_tracer_set_stats_extended(struct rn_tracer *t, bool on);
 
+/* Filters (strace -e). expr is "trace=SET", "status=SET", "signal=SET", or a
+ * bare SET (meaning trace=SET): names, %class, /regex, all, none, !negation.
+ * Repeated calls accumulate. -EINVAL with the bad token in rn_tracer_errmsg(). */
+RN_API int rn_tracer_add_filter(struct rn_tracer *t, const char *expr);
+/* Only calls that touch path (by name, or through a descriptor opened on it). */
+RN_API int rn_tracer_add_path(struct rn_tracer *t, const char *path);
+/* seccomp-bpf fast path for a spawned command with a filter: -1 automatic
+ * (default), 0 never, 1 always (falls back with a notice when unavailable). */
+RN_API int rn_tracer_set_seccomp(struct rn_tracer *t, int mode);
+/* Whether the spawned command runs under the seccomp filter. */
+RN_API bool rn_tracer_seccomp_active(const struct rn_tracer *t);
+/* Borrowed: a one-line notice for the user (e.g. seccomp fallback), or "". */
+RN_API const char *rn_tracer_notice(const struct rn_tracer *t);
+
 /* Timestamps on each line. */
 enum rn_ts_format { RN_TS_NONE = 0, RN_TS_TIME = 1, RN_TS_UNIX = 2 };
 /* format as strace -t (TIME, 0 digits), -tt (TIME, 6), -ttt (UNIX, 6);
@@ -80,15 +95,23 @@ RN_API int rn_tracer_set_relative_timestamps(struct rn_tracer *t, bool on);
 /* -T: time spent in each call, <0.000123> at the end of the line. */
 RN_API int rn_tracer_set_timing(struct rn_tracer *t, bool on);
 
-/* Render events as format ("text") to fd. Several outputs may be added.
+/* Render events as format to fd. Several outputs may be added. Formats:
+ * "text" (strace's lines), "json" (one document), "jsonl" (JSON Lines),
+ * "csv" (RFC 4180); doc/json-format.md describes the last three.
  * Returns 0, -EINVAL for an unknown format, -ENOMEM. */
 RN_API int rn_tracer_add_output(struct rn_tracer *t, const char *format, int fd, unsigned flags);
+/* True when rn_tracer_add_output() knows format. */
+RN_API bool rn_output_format_exists(const char *format);
+/* The spawned command's stdout becomes a copy of renacer's stderr, so that
+ * data written to renacer's stdout never mixes with the command's output.
+ * Off by default: the command inherits stdout. */
+RN_API int rn_tracer_set_tracee_stdout_to_stderr(struct rn_tracer *t, bool on);
 
 /* Start argv[0] (searched in PATH) stopped, under trace. Returns the pid, or
  * -ENOENT / -EACCES / ... when it cannot be executed (message in errmsg). */
 RN_API int rn_tracer_spawn(struct rn_tracer *t, char *const argv[]);
-/* Attach to a running process and all its threads. Returns 0 or -errno
- * (-EPERM: not allowed, -ESRCH: no such process). */
+/* Attach to a running process and all its threads. Returns the number of
+ * threads attached, or -errno (-EPERM: not allowed, -ESRCH: no such process). */
 RN_API int rn_tracer_attach(struct rn_tracer *t, int pid);
 
 /* Trace until every tracee has exited or detached, writing to the outputs.

@@ -17,6 +17,10 @@ if [ "$mode" = check ]; then
 	have_cmd pkg-config || need="$need pkg-config"
 	have_cmd strace || need="$need strace"
 	have_cmd python3 || need="$need python3"
+	# tests/tools/check_trace.py validates traces against doc/*.schema.json
+	python3 -c 'import jsonschema' >/dev/null 2>&1 ||
+		/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 ||
+		need="$need python3-jsonschema"
 	have_cmd g++ || need="$need g++"
 fi
 

@@ -316,15 +316,16 @@ static void account_io(struct summary *s, struct proc_summary *p, const struct e
 	}
 }
 
-static int add_call(struct summary *s, struct summary_call *c, uint64_t t)
+static int add_call(struct summary *s, struct summary_call *c, uint64_t t, uint64_t lat)
 {
 	c->calls++;
 	c->time_ns += t;
-	if (t < c->min_ns)
-		c->min_ns = t;
-	if (t > c->max_ns)
-		c->max_ns = t;
-	return s->extended ? qsketch_add(&c->lat, t) : 0;
+	c->lat_sum_ns += lat;
+	if (lat < c->min_ns)
+		c->min_ns = lat;
+	if (lat > c->max_ns)
+		c->max_ns = lat;
+	return s->extended ? qsketch_add(&c->lat, lat) : 0;
 }
 
 static uint64_t call_time(const struct summary *s, const struct event *ev)
@@ -339,7 +340,7 @@ static uint64_t call_time(const struct summary *s, const struct event *ev)
 int summary_add(struct summary *s, const struct event *ev)
 {
 	struct proc_summary *p;
-	uint64_t t;
+	uint64_t t, lat;
 	int slot, rc = 0;
 
 	if (!s->first_ts_ns || ev->ts_ns < s->first_ts_ns)
@@ -378,8 +379,9 @@ int summary_add(struct summary *s, const struct event *ev)
 	}
 	slot = ev->nr >= 0 && ev->nr < SYSCALL_NR_LIMIT ? ev->nr : SUMMARY_SLOT_OTHER;
 	t = call_time(s, ev);
-	rc = add_call(s, &s->calls[slot], t);
-	if (p->calls && add_call(s, &p->calls[slot], t) < 0)
+	lat = ev->ts_exit_ns > ev->ts_ns ? ev->ts_exit_ns - ev->ts_ns : 0;
+	rc = add_call(s, &s->calls[slot], t, lat);
+	if (p->calls && add_call(s, &p->calls[slot], t, lat) < 0)
 		rc = -ENOMEM;
 	s->total_calls++;
 	s->total_time_ns += t;

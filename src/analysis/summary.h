@@ -18,8 +18,9 @@ struct summary_call {
 	uint64_t calls;
 	uint64_t errors;
 	uint64_t time_ns; /* sum of the calls' time (latency or CPU, see summary) */
-	uint64_t min_ns, max_ns;
-	struct qsketch lat; /* latency quantiles */
+	/* latency (entry to exit), whatever time_ns measures */
+	uint64_t lat_sum_ns, min_ns, max_ns;
+	struct qsketch lat; /* latency quantiles, with summary.extended */
 };
 
 /* Memory accounting. "Allocated" is defined in doc/renacer.1.md:

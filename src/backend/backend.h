@@ -10,12 +10,18 @@
 
 struct backend;
 struct event;
+struct syscall_set;
 
 struct backend_opts {
 	bool follow_forks;
 	unsigned string_limit;
 	unsigned array_limit;
 	bool cpu_time; /* measure each call's CPU time (strace -c without -w) */
+	bool stdout_to_stderr; /* spawn: the child's fd 1 is a copy of fd 2 */
+	/* Syscalls to trace (borrowed, NULL: all). Others are never decoded. */
+	const struct syscall_set *trace_set;
+	/* Stop the tracee only for trace_set calls (seccomp-bpf), when spawning. */
+	bool seccomp;
 };
 
 struct backend_ops {
@@ -37,6 +43,8 @@ struct backend {
 	volatile sig_atomic_t interrupt_count;
 	int spawned_pid;    /* 0 when none */
 	int spawned_status; /* wait(2) status of the spawned command, -1 while it runs */
+	bool seccomp_active; /* the spawned command runs under the seccomp filter */
+	char notice[256];    /* why seccomp is not active, when it was asked for */
 	uint64_t start_mono_ns;
 	uint64_t start_wall_ns;
 };

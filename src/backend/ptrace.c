@@ -10,13 +10,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/filter.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "backend/seccomp.h"
 #include "syscalls/decode.h"
+#include "syscalls/filter.h"
 
 uint64_t pt_now_ns(clockid_t clk)
 {
@@ -154,6 +157,26 @@ uint64_t pt_task_cpu_ns(struct task *t)
 	return strtoull(tmp, NULL, 10);
 }
 
+int pt_read_tgid(int tid)
+{
+	char path[64], buf[512];
+	const char *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -EIO;
+	buf[n] = '\0';
+	p = strstr(buf, "\nTgid:");
+	return p ? atoi(p + 6) : -EIO;
+}
+
 /* ---- tracee memory ------------------------------------------------------- */
 
 static ssize_t peek_read(int tid, uint64_t addr, void *dst, size_t len)
@@ -227,14 +250,36 @@ static unsigned trace_options(const struct ptrace_backend *b, bool spawned)
 		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	if (spawned)
 		o |= PTRACE_O_EXITKILL;
+	if (spawned && b->base.opts.seccomp)
+		o |= PTRACE_O_TRACESECCOMP;
 	return o;
+}
+
+/* The filter is built before fork: the child only installs it. Returns the
+ * program length, or 0 when no filter is wanted. */
+static int seccomp_prepare(struct ptrace_backend *b, struct sock_filter *prog)
+{
+	const struct backend_opts *o = &b->base.opts;
+	int len;
+
+	if (!o->seccomp || !o->trace_set || syscall_set_is_full(o->trace_set))
+		return 0;
+	len = seccomp_build(o->trace_set, prog, SECCOMP_PROG_MAX);
+	if (len < 0)
+		snprintf(b->base.notice, sizeof(b->base.notice),
+			 "seccomp-bpf filter too large; tracing without it");
+	return len < 0 ? 0 : len;
 }
 
 static int pt_spawn(struct backend *bb, const char *path, char *const argv[])
 {
 	struct ptrace_backend *b = (struct ptrace_backend *)bb;
-	int status, pid;
+	struct sock_filter prog[SECCOMP_PROG_MAX];
+	int status, pid, report[2] = {-1, -1};
+	int prog_len = seccomp_prepare(b, prog);
 
+	if (prog_len && pipe2(report, O_CLOEXEC) < 0)
+		prog_len = 0;
 	pid = fork();
 	if (pid < 0) {
 		snprintf(bb->err, sizeof(bb->err), "fork: %s", strerror(errno));
@@ -247,9 +292,25 @@ static int pt_spawn(struct backend *bb, const char *path, char *const argv[])
 
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
+		if (bb->opts.stdout_to_stderr && dup2(2, 1) < 0)
+			_exit(126);
 		kill(getpid(), SIGSTOP);
+		/* Traced from here on, but hidden until execve. The filter goes
+		 * in only now: before a tracer is attached, SECCOMP_RET_TRACE
+		 * would fail the selected calls with ENOSYS (seccomp(2)). */
+		if (prog_len) {
+			/* Tell the tracer whether the filter is in: 0 or errno. */
+			int rc = -seccomp_install(prog, prog_len);
+
+			if (write(report[1], &rc, sizeof(rc)) < 0)
+				_exit(126);
+		}
 		execv(path, argv);
 		_exit(errno == ENOENT ? 127 : 126);
+	}
+	if (prog_len) {
+		close(report[1]);
+		b->report_fd = report[0]; /* read at the execve entry */
 	}
 	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
 		snprintf(bb->err, sizeof(bb->err), "child %d did not stop", pid);
@@ -358,6 +419,8 @@ static void pt_free(struct backend *bb)
 		free(t);
 	}
 	pt_free_dead(b);
+	if (b->report_fd >= 0)
+		close(b->report_fd);
 	free(b->slots);
 	free(b);
 }
@@ -379,6 +442,7 @@ struct backend *backend_ptrace_new(const struct backend_opts *opts)
 	b->base.ops = &ptrace_ops;
 	b->base.opts = *opts;
 	b->base.spawned_status = -1;
+	b->report_fd = -1;
 	b->base.start_mono_ns = pt_now_ns(CLOCK_MONOTONIC);
 	b->base.start_wall_ns = pt_now_ns(CLOCK_REALTIME);
 	return &b->base;

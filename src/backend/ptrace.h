@@ -14,10 +14,11 @@
 
 /* task.flags */
 #define T_IN_SYSCALL 0x01 /* entry seen, exit not yet */
-#define T_STARTUP 0x02	  /* spawned, before its first syscall stop */
+#define T_STARTUP 0x02	  /* spawned, before its execve: set-up calls are hidden */
 #define T_SPAWNED 0x04	  /* started by us: killed, not detached, on interrupt */
 #define T_ATTACHED 0x08	  /* attached with -p: detached on interrupt */
 #define T_DETACHING 0x10  /* interrupted, detach at its next stop */
+#define T_HIDDEN 0x20	  /* the call in progress is filtered out: no event */
 
 struct task {
 	int tid;
@@ -42,6 +43,7 @@ struct ptrace_backend {
 	int ntasks;
 	struct task *dead; /* removed, freed at the next call to next() */
 	bool no_vm_readv;
+	int report_fd; /* the spawned child's seccomp install result, or -1 */
 	bool interrupt_done;
 	int interrupt_seen;
 	uint64_t seq;
@@ -61,5 +63,7 @@ ssize_t pt_read_mem(void *ud, int tid, uint64_t addr, void *dst, size_t len);
 int pt_next(struct backend *bb, struct event **ev);
 /* CPU time the task has run, from /proc/TID/schedstat; 0 when unknown. */
 uint64_t pt_task_cpu_ns(struct task *t);
+/* Thread group of tid from /proc/TID/status, or -errno. */
+int pt_read_tgid(int tid);
 
 #endif

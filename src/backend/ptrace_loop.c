@@ -11,8 +11,11 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
+#include <unistd.h>
+#include <asm/unistd.h>
 
 #include "syscalls/decode.h"
+#include "syscalls/filter.h"
 #include "syscalls/table.h"
 
 #ifndef __X32_SYSCALL_BIT
@@ -40,10 +43,16 @@ static struct event *misc_event(struct ptrace_backend *b, struct task *t, enum e
 	return ev;
 }
 
-static void resume(struct task *t, int sig)
+static void resume(struct ptrace_backend *b, struct task *t, int sig)
 {
-	/* ESRCH: the task died meanwhile; its exit is reported by wait(2). */
-	ptrace(PTRACE_SYSCALL, t->tid, NULL, (void *)(uintptr_t)sig);
+	/* Under the seccomp filter, a task runs freely (PTRACE_CONT) until
+	 * the filter stops it at a selected call; only then do we ask for the
+	 * call's exit stop. ESRCH: the task died meanwhile; wait(2) says how. */
+	int req = b->base.seccomp_active && (t->flags & T_SPAWNED) && !(t->flags & T_IN_SYSCALL)
+			  ? PTRACE_CONT
+			  : PTRACE_SYSCALL;
+
+	ptrace(req, t->tid, NULL, (void *)(uintptr_t)sig);
 }
 
 static void decode_ctx_init(struct ptrace_backend *b, struct task *t, struct decode_ctx *ctx)
@@ -67,6 +76,10 @@ static void finish_noreturn(struct ptrace_backend *b, struct task *t, uint64_t n
 	if (!(t->flags & T_IN_SYSCALL))
 		return;
 	t->flags &= ~T_IN_SYSCALL;
+	if (t->flags & T_HIDDEN) {
+		t->flags &= ~T_HIDDEN;
+		return;
+	}
 	decode_ctx_init(b, t, &ctx);
 	t->ev.type = EV_SYSCALL_EXIT;
 	t->ev.flags |= EV_F_NORETURN;
@@ -75,16 +88,22 @@ static void finish_noreturn(struct ptrace_backend *b, struct task *t, uint64_t n
 	enqueue(b, &t->ev);
 }
 
-static void syscall_entry(struct ptrace_backend *b, struct task *t,
-			  const struct __ptrace_syscall_info *info, uint64_t now)
+static void syscall_entry(struct ptrace_backend *b, struct task *t, uint32_t arch, long nr,
+			  const uint64_t *args, uint64_t now)
 {
 	struct event *ev = &t->ev;
 	const struct syscall_desc *sc = NULL;
+	const struct syscall_set *set = b->base.opts.trace_set;
 	struct decode_ctx ctx;
-	long nr = (long)info->entry.nr;
+	bool native = arch == AUDIT_ARCH_X86_64 && !(nr & __X32_SYSCALL_BIT);
 	int i;
 
-	if (info->arch == AUDIT_ARCH_X86_64 && !(nr & __X32_SYSCALL_BIT))
+	t->flags |= T_IN_SYSCALL;
+	if (set && !syscall_set_has(set, native ? nr : -1)) {
+		t->flags |= T_HIDDEN; /* filtered out: not decoded, not shown */
+		return;
+	}
+	if (native)
 		sc = syscall_by_nr(nr);
 	ev->type = EV_SYSCALL_ENTER;
 	ev->flags = sc ? 0 : EV_F_UNKNOWN;
@@ -101,14 +120,13 @@ static void syscall_entry(struct ptrace_backend *b, struct task *t,
 	ev->ret = 0;
 	ev->err = 0;
 	for (i = 0; i < ev->nargs; i++) {
-		ev->args[i].raw = info->entry.args[i];
+		ev->args[i].raw = args[i];
 		ev->args[i].kind = sc ? sc->args[i] : A_HEX;
 	}
 	decode_ctx_init(b, t, &ctx);
 	ctx.scratch_len = 0;
 	decode_entry(&ctx, ev);
 	t->scratch_used = ctx.scratch_len;
-	t->flags |= T_IN_SYSCALL;
 	if (b->base.opts.cpu_time)
 		t->cpu_entry_ns = pt_task_cpu_ns(t);
 	enqueue(b, ev);
@@ -123,6 +141,10 @@ static void syscall_exit(struct ptrace_backend *b, struct task *t,
 	if (!(t->flags & T_IN_SYSCALL))
 		return; /* attached in the middle of a call: its entry was not seen */
 	t->flags &= ~T_IN_SYSCALL;
+	if (t->flags & T_HIDDEN) {
+		t->flags &= ~T_HIDDEN;
+		return;
+	}
 	ev->type = EV_SYSCALL_EXIT;
 	ev->ts_exit_ns = now;
 	ev->ret = info->exit.rval;
@@ -141,16 +163,50 @@ static void syscall_exit(struct ptrace_backend *b, struct task *t,
 	enqueue(b, ev);
 }
 
+/* Learn whether the child installed the seccomp filter. */
+static void startup_done(struct ptrace_backend *b)
+{
+	int rc = -1;
+
+	if (b->report_fd < 0)
+		return;
+	if (read(b->report_fd, &rc, sizeof(rc)) == sizeof(rc) && rc == 0)
+		b->base.seccomp_active = true;
+	else
+		snprintf(b->base.notice, sizeof(b->base.notice),
+			 "seccomp-bpf unavailable (%s); tracing without it",
+			 rc > 0 ? strerror(rc) : "no report");
+	close(b->report_fd);
+	b->report_fd = -1;
+}
+
 static void syscall_stop(struct ptrace_backend *b, struct task *t, uint64_t now)
 {
 	struct __ptrace_syscall_info info;
 
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) < 0)
 		return; /* ESRCH: vanished; wait(2) reports how */
-	t->flags &= ~T_STARTUP;
+	if (t->flags & T_STARTUP) {
+		/* renacer's own set-up in the child is not the program's: the
+		 * trace starts at the execve of the command. */
+		if (info.op != PTRACE_SYSCALL_INFO_ENTRY || info.entry.nr != __NR_execve) {
+			resume(b, t, 0);
+			return;
+		}
+		t->flags &= ~T_STARTUP;
+		startup_done(b);
+	} else if (info.op == PTRACE_SYSCALL_INFO_SECCOMP && (t->flags & T_IN_SYSCALL)) {
+		/* The filter's stop right after an entry stop we already saw. */
+		resume(b, t, 0);
+		return;
+	}
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
-		syscall_entry(b, t, &info, now);
+		syscall_entry(b, t, info.arch, (long)info.entry.nr, info.entry.args, now);
+		break;
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		/* The filter stopped a selected call before it ran: its entry. */
+		syscall_entry(b, t, info.arch, (long)info.seccomp.nr, info.seccomp.args, now);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
 		syscall_exit(b, t, &info, now);
@@ -158,7 +214,7 @@ static void syscall_stop(struct ptrace_backend *b, struct task *t, uint64_t now)
 	default:
 		break;
 	}
-	resume(t, 0);
+	resume(b, t, 0);
 }
 
 static bool is_stop_signal(int sig)
@@ -175,7 +231,8 @@ static void new_child(struct ptrace_backend *b, struct task *parent, int event)
 	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, NULL, &msg) < 0)
 		return;
 	tgid = (int)msg;
-	if (event == PTRACE_EVENT_CLONE && (parent->flags & T_IN_SYSCALL)) {
+	if (event == PTRACE_EVENT_CLONE && (parent->flags & T_IN_SYSCALL) &&
+	    !(parent->flags & T_HIDDEN)) {
 		/* clone(2): CLONE_THREAD puts the child in the caller's group. */
 		uint64_t flags = 0;
 
@@ -185,6 +242,11 @@ static void new_child(struct ptrace_backend *b, struct task *parent, int event)
 			pt_read_mem(b, parent->tid, parent->ev.args[0].raw, &flags, sizeof(flags));
 		if (flags & CLONE_THREAD)
 			tgid = parent->pid;
+	} else if (event == PTRACE_EVENT_CLONE) {
+		/* the clone call itself was not traced: ask proc(5) */
+		tgid = pt_read_tgid((int)msg);
+		if (tgid <= 0)
+			tgid = (int)msg;
 	}
 	child = pt_task_find(b, (int)msg);
 	if (child)
@@ -251,7 +313,7 @@ static void signal_stop(struct ptrace_backend *b, struct task *t, int sig, uint6
 	if (ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) < 0)
 		return;
 	if ((t->flags & T_STARTUP) && sig == SIGCONT) {
-		resume(t, 0); /* our own SIGCONT that started the command */
+		resume(b, t, 0); /* our own SIGCONT that started the command */
 		return;
 	}
 	if (t->flags & T_DETACHING) {
@@ -261,7 +323,7 @@ static void signal_stop(struct ptrace_backend *b, struct task *t, int sig, uint6
 	ev = misc_event(b, t, EV_SIGNAL, now);
 	ev->si = si;
 	enqueue(b, ev);
-	resume(t, sig); /* re-inject: never swallow the program's signals */
+	resume(b, t, sig); /* re-inject: never swallow the program's signals */
 }
 
 static void handle_stop(struct ptrace_backend *b, int tid, int status)
@@ -288,7 +350,10 @@ static void handle_stop(struct ptrace_backend *b, int tid, int status)
 		return;
 	if (!t) {
 		/* A new child can stop before its parent's fork event. */
-		t = pt_task_add(b, tid, tid, b->interrupt_done ? T_DETACHING : 0);
+		unsigned origin = b->base.spawned_pid ? T_SPAWNED : T_ATTACHED;
+
+		t = pt_task_add(b, tid, tid,
+				origin | (origin == T_ATTACHED && b->interrupt_done ? T_DETACHING : 0));
 		if (!t)
 			return;
 	}
@@ -324,7 +389,7 @@ static void handle_stop(struct ptrace_backend *b, int tid, int status)
 			ptrace(PTRACE_LISTEN, t->tid, NULL, NULL);
 			return;
 		}
-		resume(t, 0);
+		resume(b, t, 0);
 		return;
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
@@ -334,13 +399,20 @@ static void handle_stop(struct ptrace_backend *b, int tid, int status)
 	case PTRACE_EVENT_EXEC:
 		exec_event(b, t, now);
 		break;
+	case PTRACE_EVENT_SECCOMP:
+		if (t->flags & T_DETACHING) {
+			detach_task(b, t, 0, now);
+			return;
+		}
+		syscall_stop(b, t, now);
+		return;
 	default:
 		break;
 	}
 	if (t->flags & T_DETACHING)
 		detach_task(b, t, 0, now);
 	else
-		resume(t, 0);
+		resume(b, t, 0);
 }
 
 /* Ctrl-C: detach what we attached to, pass the signal to what we started. */

@@ -3,9 +3,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,9 +36,24 @@ static void install_handlers(void)
 		sigaction(sigs[i], &sa, NULL);
 }
 
+/* True when fd is a terminal, pipe or socket: a reader is waiting for
+ * each record, so machine formats flush them one by one. */
+static bool is_stream(int fd)
+{
+	struct stat st;
+
+	return isatty(fd) ||
+	       (fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)));
+}
+
+/* Text goes to stderr as strace's does; machine formats (--format) write
+ * only their data, to stdout (options.c made sure the command's own stdout
+ * cannot mix in). -o FILE is opened close-on-exec: the command never has it. */
 static int open_output(const struct cli_options *o, struct rn_tracer *t)
 {
-	int fd = 2, flags = RN_OUT_LINEBUF;
+	const char *format = o->format ? o->format : "text";
+	bool machine = strcmp(format, "text") != 0;
+	int fd = machine ? 1 : 2, flags = RN_OUT_LINEBUF;
 
 	if (o->output) {
 		fd = open(o->output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -44,9 +61,11 @@ static int open_output(const struct cli_options *o, struct rn_tracer *t)
 			fprintf(stderr, "renacer: Can't open '%s': %s\n", o->output, strerror(errno));
 			return EXIT_USAGE;
 		}
-		flags = RN_OUT_CLOSE;
+		flags = RN_OUT_CLOSE | RN_OUT_FILE;
+	} else if (machine && !is_stream(fd)) {
+		flags = 0;
 	}
-	if (rn_tracer_add_output(t, "text", fd, (unsigned)flags) < 0) {
+	if (rn_tracer_add_output(t, format, fd, (unsigned)flags) < 0) {
 		fprintf(stderr, "renacer: %s\n", rn_tracer_errmsg(t));
 		return EXIT_INTERNAL;
 	}
@@ -84,9 +103,25 @@ static int attach_all(const struct cli_options *o, struct rn_tracer *t)
 	return 0;
 }
 
+/* One line when the seccomp fast path was asked for and is not there. */
+static void notices(const struct cli_options *o, struct rn_tracer *t, bool first)
+{
+	static bool said; /* cli/ may keep state: once per run */
+	const char *n = rn_tracer_notice(t);
+
+	if (!said && o->command && *n && o->seccomp != 0) {
+		fprintf(stderr, "renacer: %s\n", n);
+		said = true;
+	}
+	if (first && !o->command && o->verbose && o->nfilters)
+		fprintf(stderr, "renacer: seccomp-bpf cannot be installed in attached processes; "
+				"every call stops and is filtered in renacer\n");
+}
+
 static int run(const struct cli_options *o)
 {
 	struct rn_tracer *t = rn_tracer_new();
+	const struct rn_event *ev;
 	int rc, code, i;
 
 	if (!t) {
@@ -102,10 +137,26 @@ static int run(const struct cli_options *o)
 	rn_tracer_set_summary_per_process(t, o->per_process);
 	rn_tracer_set_stats_extended(t, o->stats_extended);
 	rn_tracer_set_timing(t, o->timing);
+	rn_tracer_set_tracee_stdout_to_stderr(t, o->tracee_stdout_stderr);
 	rn_tracer_set_relative_timestamps(t, o->relative);
 	rn_tracer_set_timestamps(t, o->ts_format == 2 ? RN_TS_UNIX : o->ts_format == 1 ? RN_TS_TIME
 											 : RN_TS_NONE,
 				 o->ts_digits);
+	rn_tracer_set_seccomp(t, o->seccomp);
+	for (i = 0; i < o->nfilters; i++) {
+		if (rn_tracer_add_filter(t, o->filters[i]) < 0) {
+			fprintf(stderr, "renacer: %s\n", rn_tracer_errmsg(t));
+			code = EXIT_USAGE;
+			goto out;
+		}
+	}
+	for (i = 0; i < o->npaths; i++) {
+		if (rn_tracer_add_path(t, o->paths[i]) < 0) {
+			fprintf(stderr, "renacer: %s\n", rn_tracer_errmsg(t));
+			code = EXIT_USAGE;
+			goto out;
+		}
+	}
 	if (o->sort && rn_tracer_set_summary_sort(t, o->sort) < 0) {
 		fprintf(stderr, "renacer: %s\n", rn_tracer_errmsg(t));
 		code = EXIT_USAGE;
@@ -134,7 +185,13 @@ static int run(const struct cli_options *o)
 		if (code)
 			goto out;
 	}
-	rc = rn_tracer_run(t);
+	notices(o, t, true);
+	while ((ev = rn_tracer_next(t))) {
+		notices(o, t, false);
+		if (rn_event_type(ev) == RN_EV_DETACH && !o->quiet)
+			fprintf(stderr, "renacer: Process %d detached\n", rn_event_tid(ev));
+	}
+	rc = rn_tracer_failed(t) ? -1 : 0;
 	if (rc < 0) {
 		fprintf(stderr, "renacer: %s\n", rn_tracer_errmsg(t));
 		code = EXIT_INTERNAL;
@@ -144,9 +201,6 @@ static int run(const struct cli_options *o)
 		code = exit_code_of(rn_tracer_exit_status(t));
 	} else {
 		code = EXIT_OK;
-		for (i = 0; i < o->npids && !o->quiet; i++)
-			if (kill(o->pids[i], 0) == 0)
-				fprintf(stderr, "renacer: Process %d detached\n", o->pids[i]);
 	}
 out:
 	g_tracer = NULL;

@@ -11,11 +11,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "renacer.h"
+
 enum {
 	OPT_STRING_LIMIT = 256,
 	OPT_TIMESTAMPS,
 	OPT_PER_PROCESS,
 	OPT_STATS_EXTENDED,
+	OPT_FILTER,
+	OPT_SECCOMP,
+	OPT_NO_SECCOMP,
+	OPT_FORMAT,
+	OPT_TRACEE_STDOUT,
 };
 
 static const struct option long_opts[] = {
@@ -32,10 +39,20 @@ static const struct option long_opts[] = {
 	{"summary-per-process", no_argument, NULL, OPT_PER_PROCESS},
 	{"stats-extended", no_argument, NULL, OPT_STATS_EXTENDED},
 	{"timing", no_argument, NULL, 'T'},
+	{"expr", required_argument, NULL, 'e'},
+	{"filter", required_argument, NULL, OPT_FILTER},
+	{"successful-only", no_argument, NULL, 'z'},
+	{"failed-only", no_argument, NULL, 'Z'},
+	{"trace-path", required_argument, NULL, 'P'},
+	{"seccomp-bpf", no_argument, NULL, OPT_SECCOMP},
+	{"no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP},
+	{"verbose", no_argument, NULL, 'v'},
 	{"syscall-times", no_argument, NULL, 'T'},
 	{"relative-timestamps", no_argument, NULL, 'r'},
 	{"timestamps", optional_argument, NULL, OPT_TIMESTAMPS},
 	{"absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"tracee-stdout", required_argument, NULL, OPT_TRACEE_STDOUT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -131,6 +148,25 @@ static int parse_timestamps(struct cli_options *o, const char *arg)
 	return 0;
 }
 
+/* Machine formats write only data, to -o FILE or to stdout. A spawned
+ * command inherits stdout, so its output would land inside the data:
+ * refuse unless the user sends it elsewhere (-o) or moves the command's
+ * stdout to stderr. Attached processes have their own stdout. */
+static int check_format(const struct cli_options *o)
+{
+	if (!o->format || !strcmp(o->format, "text"))
+		return 0;
+	if (!strcmp(o->format, "csv") && o->summary == 2)
+		return bad("%s", "--format csv holds one table: -c for the summary table, or "
+				 "neither -c nor -C for one row per call");
+	if (o->command && !o->output && !o->tracee_stdout_stderr)
+		return bad("--format %s writes to stdout, which the traced command also uses; "
+			   "use -o FILE, or --tracee-stdout=stderr to send the command's stdout "
+			   "to stderr",
+			   o->format);
+	return 0;
+}
+
 int options_parse(struct cli_options *o, int argc, char **argv)
 {
 	long v;
@@ -139,9 +175,10 @@ int options_parse(struct cli_options *o, int argc, char **argv)
 	memset(o, 0, sizeof(*o));
 	o->string_limit = 32;
 	o->ts_digits = -1;
+	o->seccomp = -1;
 	opterr = 0;
 	/* '+': stop at the first non-option, so "renacer ls -l" traces "ls -l". */
-	while ((c = getopt_long(argc, argv, "+fp:o:qhVcCS:wTtr", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:fp:o:qhVcCS:wTtre:zZP:v", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o->follow_forks = true;
@@ -204,6 +241,51 @@ int options_parse(struct cli_options *o, int argc, char **argv)
 			if (rc)
 				return rc;
 			break;
+		case 'e':
+		case 'z':
+		case 'Z':
+		case OPT_FILTER:
+			if (o->nfilters == CLI_MAX_PIDS)
+				return bad("too many filters");
+			if (c == 'z')
+				o->filters[o->nfilters++] = "status=successful";
+			else if (c == 'Z')
+				o->filters[o->nfilters++] = "status=failed";
+			else if (c == 'e')
+				o->filters[o->nfilters++] = optarg;
+			else {
+				/* --filter "read|write": a regex over syscall names */
+				snprintf(o->filter_buf[o->nfilters], sizeof(o->filter_buf[0]),
+					 "trace=/%s", optarg);
+				o->filters[o->nfilters] = o->filter_buf[o->nfilters];
+				o->nfilters++;
+			}
+			break;
+		case 'P':
+			if (o->npaths == CLI_MAX_PIDS)
+				return bad("too many -P paths");
+			o->paths[o->npaths++] = optarg;
+			break;
+		case OPT_SECCOMP:
+			o->seccomp = 1;
+			break;
+		case OPT_NO_SECCOMP:
+			o->seccomp = 0;
+			break;
+		case 'v':
+			o->verbose++;
+			break;
+		case OPT_FORMAT:
+			if (!rn_output_format_exists(optarg))
+				return bad("unknown --format '%s' (text, json, jsonl, csv)",
+					   optarg);
+			o->format = optarg;
+			break;
+		case OPT_TRACEE_STDOUT:
+			if (strcmp(optarg, "stdout") && strcmp(optarg, "stderr"))
+				return bad("invalid --tracee-stdout '%s' (stdout, stderr)", optarg);
+			o->tracee_stdout_stderr = !strcmp(optarg, "stderr");
+			break;
 		case 'h':
 			o->help = true;
 			return 0;
@@ -224,5 +306,5 @@ int options_parse(struct cli_options *o, int argc, char **argv)
 		return bad("%s", "must have a command to run or -p PID");
 	if (o->command && o->npids)
 		return bad("%s", "-p and a command are mutually exclusive");
-	return 0;
+	return check_format(o);
 }

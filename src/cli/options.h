@@ -31,6 +31,15 @@ struct cli_options {
 	bool summary_wall, per_process, stats_extended, timing, relative;
 	int ts_format;	  /* 0 none, 1 time of day, 2 unix */
 	int ts_digits;
+	const char *filters[CLI_MAX_PIDS]; /* -e, --filter (as trace=/re), -z, -Z */
+	int nfilters;
+	const char *paths[CLI_MAX_PIDS]; /* -P */
+	int npaths;
+	int seccomp; /* -1 auto, 0 off, 1 on */
+	int verbose; /* -v */
+	char filter_buf[CLI_MAX_PIDS][512]; /* storage for rewritten --filter */
+	const char *format;	   /* --format: text (default), json, jsonl, csv */
+	bool tracee_stdout_stderr; /* --tracee-stdout=stderr */
 	bool help, version;
 };
 

@@ -41,7 +41,8 @@ struct ev_arg {
 #define EV_F_NORETURN 0x1 /* the task vanished inside the call: result unknown */
 #define EV_F_UNKNOWN 0x2  /* syscall number not in the table */
 #define EV_F_CPU 0x8	   /* cpu_ns is measured */
-#define EV_F_GROUP_STOP 0x4 /* EV_SIGNAL: a group-stop (stopped by SIGSTOP), not a delivery */
+#define EV_F_GROUP_STOP 0x4
+#define EV_F_HIDDEN 0x10 /* filtered out after decoding (-P): no sink sees it */ /* EV_SIGNAL: a group-stop (stopped by SIGSTOP), not a delivery */
 
 struct event {
 	uint8_t type;  /* enum event_type */

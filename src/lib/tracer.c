@@ -11,12 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/select.h"
 #include "renacer.h"
+#include "syscalls/flags.h"
 
 static void tracer_errf(struct rn_tracer *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+static void finish(struct rn_tracer *t, bool abandoned);
 
 static void tracer_errf(struct rn_tracer *t, const char *fmt, ...)
 {
@@ -42,6 +46,7 @@ RN_API struct rn_tracer *rn_tracer_new(void)
 	t->bopts.array_limit = 32;
 	t->oopts.calls = true;
 	t->oopts.ts_precision = 6;
+	select_init(t);
 	return t;
 }
 
@@ -51,6 +56,9 @@ RN_API void rn_tracer_free(struct rn_tracer *t)
 
 	if (!t)
 		return;
+	/* The structured outputs close their document on every way out. */
+	if (t->begun)
+		finish(t, true);
 	if (t->be)
 		t->be->ops->free(t->be);
 	for (i = 0; i < t->nsinks; i++)
@@ -60,6 +68,7 @@ RN_API void rn_tracer_free(struct rn_tracer *t)
 		summary_fini(t->sum);
 		free(t->sum);
 	}
+	select_fini(t);
 	free(t->path);
 	free(t);
 }
@@ -216,8 +225,23 @@ RN_API int rn_tracer_add_output(struct rn_tracer *t, const char *format, int fd,
 			    format, strerror(e));
 		return -e;
 	}
+	s->pid_plain = flags & RN_OUT_FILE;
 	t->sinks[t->nsinks++] = s;
 	return 0;
+}
+
+RN_API bool rn_output_format_exists(const char *format)
+{
+	return format && sink_format_exists(format);
+}
+
+RN_API int rn_tracer_set_tracee_stdout_to_stderr(struct rn_tracer *t, bool on)
+{
+	int rc = check_configurable(t);
+
+	if (!rc)
+		t->bopts.stdout_to_stderr = on;
+	return rc;
 }
 
 static bool wants_summary(const struct rn_tracer *t)
@@ -236,6 +260,7 @@ static int ensure_backend(struct rn_tracer *t)
 {
 	if (t->be)
 		return 0;
+	select_prepare(t);
 	if (wants_summary(t)) {
 		bool cpu = t->oopts.summary && !t->summary_wall;
 
@@ -346,8 +371,15 @@ RN_API int rn_tracer_attach(struct rn_tracer *t, int pid)
 	if (rc < 0)
 		return rc;
 	rc = t->be->ops->attach(t->be, pid);
-	if (rc < 0)
+	if (rc < 0) {
 		tracer_errf(t, "%s", t->be->err);
+		return rc;
+	}
+	if (t->nattached < TRACER_MAX_ATTACHED) {
+		t->attached[t->nattached++] = pid;
+		t->info.attached_pids = t->attached;
+		t->info.nattached = t->nattached;
+	}
 	return rc;
 }
 
@@ -368,7 +400,40 @@ RN_API int rn_tracer_exit_status(const struct rn_tracer *t)
 	return t->be ? t->be->spawned_status : -1;
 }
 
-static void finish(struct rn_tracer *t)
+static const char *sig_name(int sig)
+{
+	const char *name = signal_name(sig);
+
+	return name ? name : "a signal";
+}
+
+/* Why the trace is incomplete, or NULL when it is whole. A command killed
+ * by a signal counts as cut short: its last call may never have returned. */
+static const char *end_reason(struct rn_tracer *t, bool abandoned)
+{
+	const struct backend *be = t->be;
+
+	if (t->failed)
+		return "internal error";
+	if (be && be->interrupt_count) {
+		snprintf(t->end_reason, sizeof(t->end_reason),
+			 be->spawned_pid ? "interrupted by %s" : "detached: interrupted by %s",
+			 sig_name(be->interrupt_sig));
+		return t->end_reason;
+	}
+	if (abandoned)
+		return "tracer freed before the end of the trace";
+	if (be && be->spawned_pid && be->spawned_status >= 0 && WIFSIGNALED(be->spawned_status)) {
+		snprintf(t->end_reason, sizeof(t->end_reason), "command killed by %s",
+			 sig_name(WTERMSIG(be->spawned_status)));
+		return t->end_reason;
+	}
+	return NULL;
+}
+
+/* End every output once: at the end of the trace, or when the tracer is
+ * freed before it (abandoned). */
+static void finish(struct rn_tracer *t, bool abandoned)
 {
 	struct trace_end end = {0};
 	int i;
@@ -376,12 +441,9 @@ static void finish(struct rn_tracer *t)
 	if (t->ended)
 		return;
 	t->ended = true;
-	end.complete = !t->failed && !(t->be && t->be->interrupt_count);
+	end.reason = end_reason(t, abandoned);
+	end.complete = !end.reason;
 	end.sum = t->sum;
-	if (t->failed)
-		end.reason = "internal error";
-	else if (!end.complete)
-		end.reason = "interrupted";
 	for (i = 0; i < t->nsinks; i++)
 		if (t->sinks[i]->ops->end)
 			t->sinks[i]->ops->end(t->sinks[i], &end);
@@ -400,15 +462,17 @@ RN_API const struct rn_event *rn_tracer_next(struct rn_tracer *t)
 			if (t->sinks[i]->ops->begin)
 				t->sinks[i]->ops->begin(t->sinks[i], &t->info);
 	}
-	rc = t->be->ops->next(t->be, &ev);
-	if (rc <= 0) {
-		if (rc < 0) {
-			t->failed = true;
-			tracer_errf(t, "%s", t->be->err);
+	do {
+		rc = t->be->ops->next(t->be, &ev);
+		if (rc <= 0) {
+			if (rc < 0) {
+				t->failed = true;
+				tracer_errf(t, "%s", t->be->err);
+			}
+			finish(t, false);
+			return NULL;
 		}
-		finish(t);
-		return NULL;
-	}
+	} while (!select_event(t, ev));
 	if (t->sum && ev->type != EV_SYSCALL_ENTER)
 		summary_add(t->sum, ev);
 	for (i = 0; i < t->nsinks; i++)

@@ -3,7 +3,17 @@
 #include "output/out.h"
 
 #include <errno.h>
+#include <time.h>
 #include <unistd.h>
+
+uint64_t out_clock_ns(void)
+{
+	struct timespec ts;
+
+	/* the coarse clock is enough for a 50 ms deadline and costs less */
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
 
 void out_init(struct out *o, int fd, bool close_fd, bool linebuf)
 {
@@ -11,6 +21,7 @@ void out_init(struct out *o, int fd, bool close_fd, bool linebuf)
 	o->close_fd = close_fd;
 	o->linebuf = linebuf;
 	o->err = 0;
+	o->last_flush_ns = out_clock_ns();
 	buf_init(&o->buf);
 }
 
@@ -30,6 +41,8 @@ int out_flush(struct out *o)
 		off += (size_t)n;
 	}
 	buf_reset(&o->buf);
+	if (!o->linebuf)
+		o->last_flush_ns = out_clock_ns();
 	return o->err;
 }
 

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include "core/event.h"
+#include "output/render_struct.h"
 #include "syscalls/flags.h"
 #include "syscalls/table.h"
 #include "util/buf.h"
@@ -120,7 +121,10 @@ int render_arg(struct buf *b, const struct event *ev, int i)
 {
 	const struct ev_arg *a = &ev->args[i];
 	uint64_t v = a->raw;
+	int rc = render_struct_arg(b, ev, i);
 
+	if (rc)
+		return rc < 0 ? rc : 0;
 	if (a->state == ARG_S_DATA)
 		return render_data_arg(b, a);
 	switch (a->kind) {
@@ -197,6 +201,8 @@ int render_ret(struct buf *b, const struct event *ev)
 		buf_puts(b, errno_is_restart(ev->err) ? "? " : "-1 ");
 		return render_errno(b, ev->err);
 	}
+	if (render_struct_ret(b, ev))
+		return 0;
 	switch (kind) {
 	case RET_HEX:
 		return buf_put_hex(b, (uint64_t)ev->ret);

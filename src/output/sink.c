@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "output/csv.h"
+#include "output/json.h"
 #include "output/text.h"
 
 static const struct {
@@ -12,6 +14,9 @@ static const struct {
 	struct sink *(*create)(void);
 } formats[] = {
 	{"text", text_sink_new},
+	{"json", json_sink_new},
+	{"jsonl", jsonl_sink_new},
+	{"csv", csv_sink_new},
 };
 
 bool sink_format_exists(const char *format)

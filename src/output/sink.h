@@ -26,12 +26,15 @@ struct output_opts {
 	int ts_precision;    /* digits after the second: 0, 3, 6 or 9 */
 	bool ts_relative;    /* -r: time since the previous line */
 	bool timing;	     /* -T: time spent in each call */
+	bool whole_lines;    /* no entry events: each call is written whole at exit */
 	int quiet;	     /* -q, -qq */
 };
 
 struct trace_info {
 	char *const *argv; /* borrowed; NULL under -p */
 	const char *path;  /* resolved program path; NULL under -p */
+	const int *attached_pids; /* borrowed; the pids given to -p, in order */
+	int nattached;
 	uint64_t start_mono_ns;
 	uint64_t start_wall_ns;
 	bool follow_forks;
@@ -57,6 +60,7 @@ struct sink_ops {
 struct sink {
 	const struct sink_ops *ops;
 	struct out out;
+	bool pid_plain; /* RN_OUT_FILE: "PID " instead of "[pid PID] " */
 };
 
 /* Returns owned (free with sink_free()), NULL with errno EINVAL for an

@@ -113,6 +113,20 @@ static struct row *rows_sorted(const struct summary_call *calls, enum table_sort
 	return rows;
 }
 
+int table_sorted_slots(const struct summary_call *calls, enum table_sort sort, int *slots)
+{
+	struct row *rows;
+	int i, n = 0;
+
+	rows = rows_sorted(calls, sort, &n);
+	if (!rows)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		slots[i] = rows[i].slot;
+	free(rows);
+	return n;
+}
+
 static const char dashes[] = "------ ----------- ----------- --------- --------- ----------------\n";
 
 int table_render(struct buf *b, const struct summary_call *calls, enum table_sort sort)
@@ -245,7 +259,7 @@ int table_render_extended(struct buf *b, const struct summary_call *calls, enum 
 
 		buf_printf(b, "%-16s %9llu %11.3f %11.3f %11.3f %11.3f %11.3f %11.3f\n", rows[i].name,
 			   (unsigned long long)c->calls, (double)c->min_ns / 1e3,
-			   (double)c->time_ns / 1e3 / (double)c->calls,
+			   (double)c->lat_sum_ns / 1e3 / (double)c->calls,
 			   (double)qsketch_quantile(&c->lat, 0.50) / 1e3,
 			   (double)qsketch_quantile(&c->lat, 0.90) / 1e3,
 			   (double)qsketch_quantile(&c->lat, 0.99) / 1e3, (double)c->max_ns / 1e3);

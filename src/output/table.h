@@ -14,6 +14,9 @@ enum table_sort { SORT_TIME = 0, SORT_CALLS, SORT_ERRORS, SORT_NAME, SORT_NOTHIN
 /* Parse "time", "calls", "errors", "name", "nothing" (strace -S). -EINVAL otherwise. */
 int table_sort_parse(const char *s, enum table_sort *out);
 
+/* Slot numbers of the calls that happened, in the order of sort, written to
+ * slots (room for SUMMARY_SLOTS). Returns their count or -ENOMEM. */
+int table_sorted_slots(const struct summary_call *calls, enum table_sort sort, int *slots);
 /* The table for calls (SUMMARY_SLOTS entries). */
 int table_render(struct buf *b, const struct summary_call *calls, enum table_sort sort);
 /* "memory: ..." and "io: ..." lines of a summary (the total or one process). */

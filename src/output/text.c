@@ -21,6 +21,8 @@ struct text_sink {
 	struct output_opts defaults;
 	uint64_t start_wall_ns, start_mono_ns;
 	int open_tid;		/* task whose line is open, or 0 */
+	size_t line_off;	/* where the current line starts in the buffer */
+	size_t col;		/* columns of the open line already flushed */
 	uint64_t last_line_ns;	/* for -r */
 	time_t tod_sec;		/* cache of the formatted time of day */
 	char tod[16];
@@ -83,12 +85,30 @@ static void put_timestamp(struct text_sink *s, struct buf *b, uint64_t mono_ns)
 
 static void line_start(struct text_sink *s, struct buf *b, const struct event *ev, uint64_t ts)
 {
+	s->line_off = b->len;
+	s->col = 0;
 	if (ev->ntasks > 1) {
-		buf_puts(b, "[pid ");
-		buf_put_i64(b, ev->tid);
-		buf_puts(b, "] ");
+		/* strace: "[pid  123] " on a terminal, "123   " in a file */
+		if (s->base.pid_plain)
+			buf_printf(b, "%-5d ", ev->tid);
+		else
+			buf_printf(b, "[pid %5d] ", ev->tid);
 	}
 	put_timestamp(s, b, ts);
+}
+
+/* strace aligns " = " results at column 40. */
+#define RESULT_COLUMN 40
+
+static void put_equals(struct text_sink *s, struct buf *b)
+{
+	size_t col = s->col + (b->len - s->line_off);
+
+	if (col < RESULT_COLUMN)
+		buf_printf(b, "%*s", (int)(RESULT_COLUMN - col), "");
+	else
+		buf_putc(b, ' ');
+	buf_puts(b, "= ");
 }
 
 /* Another task prints: end the open line. */
@@ -132,6 +152,8 @@ static int text_event(struct sink *sk, const struct event *ev)
 	close_open_line(s, ev->tid);
 	switch (ev->type) {
 	case EV_SYSCALL_ENTER:
+		if (s->opts->whole_lines)
+			return 0;
 		first_exit = event_first_exit_arg(ev);
 		line_start(s, b, ev, ev->ts_ns);
 		render_name(b, ev);
@@ -140,9 +162,26 @@ static int text_event(struct sink *sk, const struct event *ev)
 		if (first_exit > 0 && first_exit < ev->nargs)
 			buf_puts(b, ", ");
 		s->open_tid = ev->tid;
-		break;
+		/* the buffer may be flushed before the exit: keep the column */
+		s->col = b->len - s->line_off;
+		s->line_off = 0;
+		if (out_commit(&sk->out) < 0)
+			return sk->out.err;
+		s->line_off = b->len;
+		return 0;
 	case EV_SYSCALL_EXIT:
 		first_exit = event_first_exit_arg(ev);
+		if (s->opts->whole_lines) {
+			line_start(s, b, ev, ev->ts_ns);
+			render_name(b, ev);
+			buf_putc(b, '(');
+			if (first_exit > 0) {
+				args_range(b, ev, 0, first_exit);
+				if (first_exit < ev->nargs)
+					buf_puts(b, ", ");
+			}
+			s->open_tid = ev->tid;
+		}
 		if (s->open_tid != ev->tid) {
 			line_start(s, b, ev, ev->ts_exit_ns);
 			buf_puts(b, "<... ");
@@ -150,7 +189,8 @@ static int text_event(struct sink *sk, const struct event *ev)
 			buf_puts(b, " resumed>");
 		}
 		args_range(b, ev, first_exit, ev->nargs);
-		buf_puts(b, ") = ");
+		buf_putc(b, ')');
+		put_equals(s, b);
 		render_ret(b, ev);
 		if (s->opts->timing && !(ev->flags & EV_F_NORETURN))
 			put_duration(b, ev, s->opts->ts_precision);

@@ -11,6 +11,7 @@
 
 #include "core/event.h"
 #include "syscalls/decode_family.h"
+#include "syscalls/decode_struct.h"
 #include "syscalls/table.h"
 
 static const decode_fn decoders[SYSCALL_NR_LIMIT] = {
@@ -26,14 +27,23 @@ static int decode_special(struct decode_ctx *ctx, struct event *ev)
 	return decoders[ev->nr](ctx, ev);
 }
 
+static int decode_raw(struct decode_ctx *ctx, struct event *ev, int i, size_t len);
+static char *scratch_take(struct decode_ctx *ctx, size_t n);
+
 #define PAGE 4096u
 #define ENVP_COUNT_MAX 65536u /* stop counting environment entries here */
 
 size_t decode_scratch_size(unsigned string_limit, unsigned array_limit)
 {
-	/* two paths, an argv of array_limit strings, one buffer */
+	/* two paths, an argv of array_limit strings, one buffer; then structures: iovec
+	 * arrays with array_limit buffers (x2 for msghdr), fixed structs (statx is 256). */
 	return 2 * (PATH_MAX + 1) + (size_t)(array_limit + 1) * (string_limit + 2) +
-	       string_limit + 64;
+	       string_limit + 64 + 2 * (size_t)array_limit * (string_limit + 24) + 4096;
+}
+
+char *decode_scratch_take(struct decode_ctx *ctx, size_t n)
+{
+	return scratch_take(ctx, n);
 }
 
 static char *scratch_take(struct decode_ctx *ctx, size_t n)
@@ -155,7 +165,12 @@ int decode_buffer(struct decode_ctx *ctx, struct event *ev, int i, uint64_t len)
 	return 0;
 }
 
-/* A fixed-size binary out-structure, kept as bytes. */
+/* A fixed-size binary structure, kept as bytes. */
+int decode_struct(struct decode_ctx *ctx, struct event *ev, int i, size_t len)
+{
+	return decode_raw(ctx, ev, i, len);
+}
+
 static int decode_raw(struct decode_ctx *ctx, struct event *ev, int i, size_t len)
 {
 	struct ev_arg *a = &ev->args[i];
@@ -259,7 +274,7 @@ static int decode_arg_entry(struct decode_ctx *ctx, struct event *ev, int i)
 	case A_ENVP:
 		return decode_strarray(ctx, ev, i, 0);
 	default:
-		return 0;
+		return decode_struct_entry(ctx, ev, i);
 	}
 }
 
@@ -275,6 +290,8 @@ int decode_entry(struct decode_ctx *ctx, struct event *ev)
 		ev->args[i].data = NULL;
 		ev->args[i].len = 0;
 		ev->args[i].count = 0;
+		if (arg_kind_is_inout(ev->args[i].kind))
+			decode_inout_entry(ctx, ev, i);
 		if (arg_kind_is_out(ev->args[i].kind))
 			continue;
 		rc = decode_arg_entry(ctx, ev, i);
@@ -294,6 +311,11 @@ int decode_exit(struct decode_ctx *ctx, struct event *ev)
 
 		if (!arg_kind_is_out(a->kind))
 			continue;
+		if (arg_kind_is_inout(a->kind)) {
+			if (!ev->err && !(ev->flags & EV_F_NORETURN))
+				decode_inout_exit(ctx, ev, i);
+			continue;
+		}
 		if (ev->err || (ev->flags & EV_F_NORETURN)) {
 			a->state = ARG_S_NOT_FETCHED;
 			continue;
@@ -302,6 +324,8 @@ int decode_exit(struct decode_ctx *ctx, struct event *ev)
 			decode_buffer(ctx, ev, i, ev->ret > 0 ? (uint64_t)ev->ret : 0);
 		else if (a->kind == A_FDPAIR_OUT)
 			decode_raw(ctx, ev, i, 2 * sizeof(int));
+		else
+			decode_struct_exit(ctx, ev, i);
 	}
 	return decode_special(ctx, ev);
 }

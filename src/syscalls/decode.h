@@ -39,5 +39,9 @@ int decode_exit(struct decode_ctx *ctx, struct event *ev);
 /* Helpers for family decoders. Each sets arg->state/data/len/trunc. */
 int decode_cstring(struct decode_ctx *ctx, struct event *ev, int i, size_t max);
 int decode_buffer(struct decode_ctx *ctx, struct event *ev, int i, uint64_t len);
+/* Borrowed: n bytes of the task's scratch area, or NULL when it is full. */
+char *decode_scratch_take(struct decode_ctx *ctx, size_t n);
+/* Copy len bytes at ev->args[i].raw into scratch (ARG_S_DATA), or mark it unreadable. */
+int decode_struct(struct decode_ctx *ctx, struct event *ev, int i, size_t len);
 
 #endif

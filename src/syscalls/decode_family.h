@@ -11,5 +11,13 @@ struct event;
 typedef int (*decode_fn)(struct decode_ctx *ctx, struct event *ev);
 
 int decode_open(struct decode_ctx *ctx, struct event *ev);
+int decode_ioctl(struct decode_ctx *ctx, struct event *ev);
+int decode_fcntl(struct decode_ctx *ctx, struct event *ev);
+int decode_clone(struct decode_ctx *ctx, struct event *ev);
+int decode_prctl(struct decode_ctx *ctx, struct event *ev);
+int decode_futex(struct decode_ctx *ctx, struct event *ev);
+int decode_poll(struct decode_ctx *ctx, struct event *ev);
+int decode_rwv2(struct decode_ctx *ctx, struct event *ev);
+int decode_mremap(struct decode_ctx *ctx, struct event *ev);
 
 #endif

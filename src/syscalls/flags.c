@@ -209,6 +209,11 @@ int flags_open(struct buf *b, uint64_t v)
 	return xlat_flags_more(b, &open_flags_x, f & ~(uint32_t)O_ACCMODE);
 }
 
+int flags_open_bits(struct buf *b, uint64_t v)
+{
+	return xlat_flags(b, &open_flags_x, (uint32_t)v, "0");
+}
+
 bool flags_open_has_mode(uint64_t v)
 {
 	/* strace shows the mode for the bare __O_TMPFILE bit too. */

@@ -20,6 +20,8 @@ struct buf;
 
 /* O_RDONLY|O_CLOEXEC, O_WRONLY|O_CREAT|O_TRUNC, O_RDONLY|O_TMPFILE, O_ACCMODE|0x4. */
 int flags_open(struct buf *b, uint64_t v);
+/* O_* bits without an access mode (pipe2, dup3, F_GETFL aside): O_NONBLOCK|O_CLOEXEC; 0. */
+int flags_open_bits(struct buf *b, uint64_t v);
 /* True when open/openat has a mode argument to show: O_CREAT or O_TMPFILE is set. */
 bool flags_open_has_mode(uint64_t v);
 /* AT_SYMLINK_NOFOLLOW, AT_REMOVEDIR|AT_EMPTY_PATH; 0 prints "0". */

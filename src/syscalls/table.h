@@ -57,12 +57,93 @@ enum arg_kind {
 	A_ARGV,		/* NULL-terminated array of strings, shown in full */
 	A_ENVP,		/* NULL-terminated array of strings, shown as address and count */
 	A_FDPAIR_OUT,	/* OUT: int[2] of new descriptors (pipe, socketpair): [3, 4] */
+
+	/* Structures read at entry; rendered by output/render_struct.c. */
+	A_SIGACTION,	/* struct sigaction (kernel layout) */
+	A_SIGSET,	/* sigset_t: [INT TERM] */
+	A_TIMESPEC,	/* {tv_sec=1, tv_nsec=0} */
+	A_TIMEVAL,	/* {tv_sec=1, tv_usec=0} */
+	A_ITIMERSPEC,	/* {it_interval=..., it_value=...} */
+	A_RLIMIT,	/* {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY} */
+	A_SOCKADDR,	/* struct sockaddr; its length is the next argument */
+	A_IOVEC,	/* struct iovec[]; the count is the next argument */
+	A_POLLFD,	/* struct pollfd[]; count next; revents follow the return value */
+	A_EPOLL_EVENT,	/* struct epoll_event */
+	A_MSGHDR,	/* struct msghdr with its iovecs and control messages */
+	A_STACK,	/* stack_t (sigaltstack) */
+	A_INT_PTR,	/* int *: [1] */
+	A_OFF_INOUT,	/* loff_t * read at entry and exit: [0] => [10] */
+	A_FDSET,	/* fd_set of select(2); the first argument is nfds */
+	A_SEMBUF,	/* struct sembuf[]; count next */
+	A_MSGBUF,	/* struct msgbuf; text size next */
+	A_CLONE_ARGS,	/* struct clone_args; size next */
+	A_CLONE,	/* clone(2) entry part: child_stack=..., flags=... */
+	A_IOCTL_ARG,	/* ioctl's third argument, shaped by the request */
+	A_FCNTL_ARG,	/* fcntl's third argument, shaped by the command */
+	A_SOCKOPT_VAL,	/* setsockopt value; length next */
+
+	/* Structures read at exit, only when the call succeeded (OUT). */
+	A_STAT_OUT,	/* struct stat: {st_mode=S_IFREG|0644, st_size=1, ...} */
+	A_STATX_OUT,	/* struct statx */
+	A_STATFS_OUT,	/* struct statfs */
+	A_RLIMIT_OUT,
+	A_SIGACTION_OUT,
+	A_SIGSET_OUT,
+	A_TIMESPEC_OUT,
+	A_TIMEVAL_OUT,
+	A_ITIMERSPEC_OUT,
+	A_STACK_OUT,
+	A_WSTATUS_OUT,	/* wait status: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}] */
+	A_INT_OUT,	/* int *: [26] */
+	A_UTSNAME_OUT,
+	A_SYSINFO_OUT,
+	A_RUSAGE_OUT,
+	A_DIRENTS_OUT,	/* getdents64 buffer: address and entry count */
+	A_SOCKADDR_OUT,	/* struct sockaddr; its length is at the next argument */
+	A_SOCKLEN_INOUT, /* socklen_t * read at entry and exit: [128 => 7] */
+	A_IOVEC_OUT,	/* struct iovec[] filled up to the return value; count next */
+	A_EPOLL_EVENTS_OUT, /* struct epoll_event[]; count is the return value */
+	A_MSGHDR_OUT,
+	A_SIGINFO_OUT,	/* siginfo_t (waitid) */
+	A_STR_OUT,	/* NUL-terminated string written by the kernel (getcwd) */
+	A_MSGBUF_OUT,	/* struct msgbuf of msgrcv; text size is the return value */
+	A_SOCKOPT_OUT,	/* getsockopt value; the length is at the next argument */
+	A_CLONE_OUT,	/* clone(2) exit part: parent_tid=[N], tls=..., child_tidptr=... */
+	A_IOCTL_OUT,	/* ioctl's third argument when the request writes it */
+	A_FCNTL_OUT,	/* fcntl's third argument when the command writes it (F_GETLK) */
+
+	/* Raw values whose rendering depends on another argument or mixes tables. */
+	A_STATX_FLAGS,	/* statx(2) flags: AT_STATX_SYNC_AS_STAT|AT_EMPTY_PATH */
+	A_FACCESSAT_FLAGS, /* faccessat2(2) flags: AT_EACCESS|AT_SYMLINK_NOFOLLOW */
+	A_OPEN_BITS,	/* O_* flags without the access mode: O_NONBLOCK|O_CLOEXEC, 0 */
+	A_SOCK_TYPE,	/* SOCK_STREAM|SOCK_CLOEXEC */
+	A_SOCK_PROTO,	/* protocol of socket(2): IPPROTO_TCP, NETLINK_ROUTE, 0 for AF_UNIX */
+	A_SOCKOPT_NAME,	/* option name, by the level in the previous argument */
+	A_FUTEX_OP,	/* FUTEX_WAIT_PRIVATE, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME */
+	A_FLOCK_OP,	/* LOCK_EX|LOCK_NB */
+	A_IPC_KEY,	/* IPC_PRIVATE or 0x... */
+	A_IPC_GETFLAGS,	/* IPC_CREAT|IPC_EXCL|0600 */
+	A_IOCTL_CMD,	/* TCGETS, FIONREAD, or 0x... */
+	A_FCNTL_CMD,	/* F_GETFD, ... */
+
+	/* Named constants: A_X_<ID> shows the raw value with table FT_<ID> (flags_sys.h). */
+	A_X_FIRST,
+#define FT(id, file, mode, unknown) A_X_##id,
+#include "syscalls/flags/tables.def"
+#undef FT
 	A_KIND_COUNT
 };
 
 static inline int arg_kind_is_out(unsigned k)
 {
-	return k == A_BUF_OUT || k == A_PTR_OUT || k == A_FDPAIR_OUT;
+	return k == A_BUF_OUT || k == A_PTR_OUT || k == A_FDPAIR_OUT || k == A_OFF_INOUT ||
+	       (k >= A_STAT_OUT && k <= A_FCNTL_OUT);
+}
+
+/* True for kinds read at entry and again at exit (shown with the exit part). */
+static inline int arg_kind_is_inout(unsigned k)
+{
+	return k == A_SOCKLEN_INOUT || k == A_OFF_INOUT;
 }
 
 /* How a return value is shown. */

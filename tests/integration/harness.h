@@ -29,13 +29,16 @@ struct cli_result {
 	int status;   /* wait(2) status of renacer */
 	int code;     /* exit code, or 128+signal */
 	char *out;    /* owned: renacer's stdout (the traced program's too) */
-	char *err;    /* owned: renacer's stderr (the trace, unless -o) */
+	char *err;    /* owned: renacer's stderr (the trace, unless -o), ") = " unpadded */
+	char *err_raw; /* owned: stderr exactly as written */
 };
 
 /* Run renacer with argv (NULL-terminated, without argv[0]) in directory cwd
  * (NULL: the current one); stdin is /dev/null. */
 int run_cli(struct cli_result *r, const char *cwd, const char *const *argv);
 void cli_result_fini(struct cli_result *r);
+/* Remove strace's column-40 padding before "= " in place. */
+void unpad_results(char *text);
 /* Owned copy of a file's contents, or NULL. */
 char *read_file(const char *path);
 /* Replace pids, addresses and similar volatile numbers so lines compare. */

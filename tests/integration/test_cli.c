@@ -18,12 +18,12 @@
 
 #include "integration/harness.h"
 
-#define PROGS RN_TEST_BUILD_DIR "/progs"
+#define PROGS	    RN_TEST_BUILD_DIR "/progs"
 #define GOLDEN_DEMO RN_TEST_SRC_DIR "/tests/golden/demo.txt"
 
 static void sleep_ms(long ms)
 {
-	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
 
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		;
@@ -193,6 +193,26 @@ static pid_t child_of(pid_t pid, long ms)
 	return -1;
 }
 
+/* Wait until pid runs a program whose path ends in suffix. */
+static bool wait_exec(pid_t pid, const char *suffix, long ms)
+{
+	char link[64], exe[4096];
+
+	snprintf(link, sizeof(link), "/proc/%d/exe", pid);
+	for (; ms > 0; ms -= 10) {
+		ssize_t n = readlink(link, exe, sizeof(exe) - 1);
+		size_t sl = strlen(suffix);
+
+		if (n >= (ssize_t)sl) {
+			exe[n] = '\0';
+			if (!strcmp(exe + n - sl, suffix))
+				return true;
+		}
+		sleep_ms(10);
+	}
+	return false;
+}
+
 /* The state letter of /proc/pid/stat, or '?'. */
 static char proc_state(pid_t pid)
 {
@@ -237,26 +257,26 @@ static void require_attach(void)
  * orders are right, so the golden file keeps the one after wait4. */
 static void sigchld_after_wait4(char *text)
 {
-	char *p = text;
+	char *sig = strstr(text, "\n--- SIGCHLD "), *sig_end, *w_end, *tmp;
+	size_t slen, wlen;
 
-	while ((p = strstr(p, "\n--- SIGCHLD "))) {
-		char *sig = p + 1, *sig_end = strchr(sig, '\n'), *w_end;
-
-		if (!sig_end || strncmp(sig_end + 1, "wait4(", 6))
-			break;
-		w_end = strchr(sig_end + 1, '\n');
-		if (w_end) {
-			size_t slen = (size_t)(sig_end + 1 - sig), wlen = (size_t)(w_end + 1 - (sig_end + 1));
-			char *tmp = malloc(slen + wlen);
-
-			cr_assert_not_null(tmp);
-			memcpy(tmp, sig_end + 1, wlen);
-			memcpy(tmp + wlen, sig, slen);
-			memcpy(sig, tmp, slen + wlen);
-			free(tmp);
-		}
-		break;
-	}
+	if (!sig)
+		return;
+	sig++;
+	sig_end = strchr(sig, '\n');
+	if (!sig_end || strncmp(sig_end + 1, "wait4(", 6))
+		return;
+	w_end = strchr(sig_end + 1, '\n');
+	if (!w_end)
+		return;
+	slen = (size_t)(sig_end + 1 - sig);
+	wlen = (size_t)(w_end - sig_end);
+	tmp = malloc(slen + wlen);
+	cr_assert_not_null(tmp);
+	memcpy(tmp, sig_end + 1, wlen);
+	memcpy(tmp + wlen, sig, slen);
+	memcpy(sig, tmp, slen + wlen);
+	free(tmp);
 }
 
 static void write_file(const char *path, const char *text)
@@ -270,7 +290,7 @@ static void write_file(const char *path, const char *text)
 
 Test(cli, demo_trace_matches_golden_file, .timeout = 20)
 {
-	static const char *const argv[] = {"--", "./demo", NULL};
+	static const char *const argv[] = { "--", "./demo", NULL };
 	const char *update = getenv("UPDATE_GOLDEN");
 	struct cli_result r;
 	char *tail, *got, *want;
@@ -296,7 +316,7 @@ Test(cli, demo_trace_matches_golden_file, .timeout = 20)
 
 Test(cli, failed_call_shows_errno_name_and_message, .timeout = 20)
 {
-	static const char *const argv[] = {"./open_missing", NULL};
+	static const char *const argv[] = { "./open_missing", NULL };
 	struct cli_result r;
 
 	cr_assert_eq(cli(&r, argv), 0, "stderr:\n%s", r.err);
@@ -308,7 +328,7 @@ Test(cli, failed_call_shows_errno_name_and_message, .timeout = 20)
 
 Test(cli, follow_threads_prefixes_lines_with_distinct_tids, .timeout = 20)
 {
-	static const char *const argv[] = {"-f", "./threads", NULL};
+	static const char *const argv[] = { "-f", "./threads", NULL };
 	struct cli_result r;
 	char *a, *b;
 
@@ -329,7 +349,7 @@ Test(cli, follow_threads_prefixes_lines_with_distinct_tids, .timeout = 20)
 
 Test(cli, follow_fork_shows_child_calls_and_wait4_result, .timeout = 20)
 {
-	static const char *const argv[] = {"-f", "./forkwait", NULL};
+	static const char *const argv[] = { "-f", "./forkwait", NULL };
 	struct cli_result r;
 	char *w, want[128];
 	int child;
@@ -339,14 +359,13 @@ Test(cli, follow_fork_shows_child_calls_and_wait4_result, .timeout = 20)
 	cr_assert_not_null(w, "stderr:\n%s", r.err);
 	child = pid_prefix(w);
 	cr_assert_gt(child, 0, "no [pid N] prefix: %s", w);
-	snprintf(want, sizeof(want), "[pid %d] +++ exited with 7 +++", child);
+	snprintf(want, sizeof(want), "[pid %5d] +++ exited with 7 +++", child);
 	cr_assert(has_line(r.err, want), "no '%s' in:\n%s", want, r.err);
 	snprintf(want, sizeof(want), "wait4(%d, ", child);
 	cr_assert(strstr(r.err, want), "no '%s' in:\n%s", want, r.err);
 	/* wait4 may be split in <unfinished ...> and <... wait4 resumed> halves. */
 	snprintf(want, sizeof(want), ", 0, NULL) = %d\n", child);
 	cr_assert(strstr(r.err, want), "wait4 did not return %d:\n%s", child, r.err);
-	snprintf(want, sizeof(want), "[pid %d] ", child);
 	cr_assert_eq(count_of(r.err, "+++ exited with 0 +++"), 1);
 	cr_assert_str_eq(r.out, "child\n");
 	free(w);
@@ -355,7 +374,7 @@ Test(cli, follow_fork_shows_child_calls_and_wait4_result, .timeout = 20)
 
 Test(cli, without_follow_child_calls_are_absent, .timeout = 20)
 {
-	static const char *const argv[] = {"./forkwait", NULL};
+	static const char *const argv[] = { "./forkwait", NULL };
 	struct cli_result r;
 
 	cr_assert_eq(cli(&r, argv), 0, "stderr:\n%s", r.err);
@@ -369,7 +388,7 @@ Test(cli, without_follow_child_calls_are_absent, .timeout = 20)
 
 Test(cli, signal_is_shown_and_delivered, .timeout = 20)
 {
-	static const char *const argv[] = {"./sigusr1", NULL};
+	static const char *const argv[] = { "./sigusr1", NULL };
 	struct cli_result r;
 	char *norm, want[160], *k;
 	int pid = -1;
@@ -393,9 +412,8 @@ Test(cli, signal_is_shown_and_delivered, .timeout = 20)
 
 Test(cli, group_stop_is_shown_and_process_continues, .timeout = 20)
 {
-	static const char *const running[] = {"clock_nanosleep(", NULL};
 	char trace[] = "/tmp/rn-trace-XXXXXX", outp[] = "/tmp/rn-out-XXXXXX";
-	char *argv[] = {(char *)renacer_path(), "-o", trace, "./sleeper", "10", NULL};
+	char *argv[] = { (char *)renacer_path(), "-o", trace, "./sleeper", "10", NULL };
 	int tfd, ofd, code;
 	pid_t rpid, child;
 	char state, *s;
@@ -408,7 +426,8 @@ Test(cli, group_stop_is_shown_and_process_continues, .timeout = 20)
 	close(ofd);
 	child = child_of(rpid, 5000);
 	cr_assert_gt(child, 0, "renacer started no child");
-	cr_assert(wait_file_has(trace, running, 5000), "sleeper never slept");
+	cr_assert(wait_exec(child, "/sleeper", 5000), "pid %d never ran sleeper", child);
+	sleep_ms(50);
 	kill(child, SIGSTOP);
 	sleep_ms(200);
 	state = proc_state(child);
@@ -429,7 +448,7 @@ Test(cli, group_stop_is_shown_and_process_continues, .timeout = 20)
 
 Test(cli, exit_code_is_propagated, .timeout = 20)
 {
-	static const char *const argv[] = {"./exitcode", "42", NULL};
+	static const char *const argv[] = { "./exitcode", "42", NULL };
 	struct cli_result r;
 	char *last;
 
@@ -443,7 +462,7 @@ Test(cli, exit_code_is_propagated, .timeout = 20)
 
 Test(cli, killing_signal_is_propagated, .timeout = 20)
 {
-	static const char *const argv[] = {"./segv", NULL};
+	static const char *const argv[] = { "./segv", NULL };
 	struct cli_result r;
 	char *last;
 
@@ -453,29 +472,30 @@ Test(cli, killing_signal_is_propagated, .timeout = 20)
 		  "stderr:\n%s", r.err);
 	last = last_line(r.err);
 	cr_assert(!strcmp(last, "+++ killed by SIGSEGV +++") ||
-			  !strcmp(last, "+++ killed by SIGSEGV (core dumped) +++"),
+		      !strcmp(last, "+++ killed by SIGSEGV (core dumped) +++"),
 		  "last line: %s", last);
 	free(last);
 	cli_result_fini(&r);
 }
 
 /* renacer -p on a running sleeper, then SIGINT once it traced some calls.
- * Returns owned stderr and trace; asserts the sleeper survives and ends. */
-static void attach_then_interrupt(bool quiet, int *pid_out, char **err_out, char **trace_out)
+ * The trace goes to -o FILE when to_file, else to stderr. Returns owned
+ * stderr and trace; asserts that the sleeper survives and ends normally. */
+static void attach_then_interrupt(bool quiet, bool to_file, int *pid_out, char **err_out,
+				  char **trace_out)
 {
-	static const char *const traced[] = {"getppid(", "clock_nanosleep(", NULL};
+	static const char *const traced[] = { "getppid(", "clock_nanosleep(", NULL };
 	char trace[] = "/tmp/rn-trace-XXXXXX", outp[] = "/tmp/rn-out-XXXXXX";
 	char errp[] = "/tmp/rn-err-XXXXXX", pidbuf[16], *s;
-	char *sleeper[] = {(char *)prog_path("sleeper"), "30", NULL};
+	char *sleeper[] = { (char *)prog_path("sleeper"), "30", NULL };
 	char *argv[8];
-	int i = 0, tfd, ofd, efd, code;
+	int i = 0, ofd, efd, code;
 	pid_t spid, rpid;
 
 	require_attach();
-	tfd = temp_file(trace);
+	close(temp_file(trace));
 	ofd = temp_file(outp);
 	efd = temp_file(errp);
-	close(tfd);
 	spid = spawn_bg(NULL, sleeper, ofd, -1);
 	close(ofd);
 	sleep_ms(300);
@@ -485,20 +505,26 @@ static void attach_then_interrupt(bool quiet, int *pid_out, char **err_out, char
 		argv[i++] = "-q";
 	argv[i++] = "-p";
 	argv[i++] = pidbuf;
-	argv[i++] = "-o";
-	argv[i++] = trace;
+	if (to_file) {
+		argv[i++] = "-o";
+		argv[i++] = trace;
+	}
 	argv[i] = NULL;
 	rpid = spawn_bg(NULL, argv, -1, efd);
 	close(efd);
-	if (!wait_file_has(trace, traced, 3000)) {
+	if (!wait_file_has(to_file ? trace : errp, traced, 3000) || kill(spid, 0) < 0) {
 		kill(rpid, SIGKILL);
 		kill(spid, SIGKILL);
-		cr_assert_fail("nothing traced within 3 s");
+		wait_exit(rpid, 1000);
+		wait_exit(spid, 1000);
+		cr_assert_fail("no getppid or clock_nanosleep line in %s within 3 s",
+			       to_file ? "the -o file" : "stderr");
 	}
 	kill(rpid, SIGINT);
 	code = wait_exit(rpid, 5000);
 	cr_assert_eq(code, 0, "renacer -p exit code %d", code);
 	cr_assert_eq(kill(spid, 0), 0, "the detached sleeper is gone");
+	cr_assert_eq(waitpid(spid, NULL, WNOHANG), 0, "the sleeper ended under trace");
 	code = wait_exit(spid, 10000);
 	cr_assert_eq(code, 0, "sleeper exit code %d after detach", code);
 	s = read_file(outp);
@@ -506,7 +532,8 @@ static void attach_then_interrupt(bool quiet, int *pid_out, char **err_out, char
 	free(s);
 	*pid_out = spid;
 	*err_out = read_file(errp);
-	*trace_out = read_file(trace);
+	*trace_out = read_file(to_file ? trace : errp);
+	unpad_results(*trace_out);
 	unlink(trace);
 	unlink(outp);
 	unlink(errp);
@@ -517,7 +544,7 @@ Test(cli, attach_then_interrupt_detaches_and_process_runs_on, .timeout = 20)
 	char *err, *trace, want[80];
 	int pid;
 
-	attach_then_interrupt(false, &pid, &err, &trace);
+	attach_then_interrupt(false, true, &pid, &err, &trace);
 	snprintf(want, sizeof(want), "renacer: Process %d attached", pid);
 	cr_assert(has_line(err, want), "stderr:\n%s", err);
 	snprintf(want, sizeof(want), "renacer: Process %d detached", pid);
@@ -533,18 +560,66 @@ Test(cli, quiet_suppresses_attach_and_detach_messages, .timeout = 20)
 	char *err, *trace;
 	int pid;
 
-	attach_then_interrupt(true, &pid, &err, &trace);
-	cr_assert_null(strstr(err, "attached"), "stderr:\n%s", err);
-	cr_assert_null(strstr(err, "detached"), "stderr:\n%s", err);
+	attach_then_interrupt(true, false, &pid, &err, &trace);
+	/* The trace is on stderr too: its last call may end in " <detached ...>". */
+	cr_assert_null(strstr(err, "renacer: Process"), "stderr:\n%s", err);
+	cr_assert_null(strstr(err, " attached"), "stderr:\n%s", err);
 	cr_assert(strstr(trace, "getppid() = ") || strstr(trace, "clock_nanosleep("));
+	cr_assert_null(strstr(trace, "+++ exited"), "trace:\n%s", trace);
 	free(err);
 	free(trace);
+}
+
+Test(cli, output_file_is_written_while_tracing, .timeout = 20)
+{
+	static const char *const traced[] = { "clock_nanosleep(", NULL };
+	char trace[] = "/tmp/rn-trace-XXXXXX";
+	char *argv[] = { (char *)renacer_path(), "-o", trace, "./sleeper", "30", NULL };
+	bool seen;
+	pid_t rpid;
+
+	require_ptrace();
+	close(temp_file(trace));
+	rpid = spawn_bg(PROGS, argv, -1, -1);
+	/* strace writes each line as it ends: `tail -f` on -o FILE works. */
+	seen = wait_file_has(trace, traced, 2000);
+	cr_assert_eq(wait_exit(rpid, 5000), 0);
+	unlink(trace);
+	cr_assert(seen, "the -o file stayed empty for 2 s of a 3 s run");
+}
+
+Test(cli, attached_process_that_exits_is_not_reported_detached, .timeout = 20)
+{
+	static const char *const traced[] = { "getppid(", NULL };
+	char errp[] = "/tmp/rn-err-XXXXXX", pidbuf[16], want[64], *err;
+	char *sleeper[] = { (char *)prog_path("sleeper"), "10", NULL };
+	char *argv[] = { (char *)renacer_path(), "-p", pidbuf, NULL };
+	int efd, code;
+	pid_t spid, rpid;
+
+	require_attach();
+	efd = temp_file(errp);
+	spid = spawn_bg(NULL, sleeper, -1, -1);
+	snprintf(pidbuf, sizeof(pidbuf), "%d", spid);
+	rpid = spawn_bg(NULL, argv, -1, efd);
+	close(efd);
+	cr_assert(wait_file_has(errp, traced, 3000), "nothing traced");
+	/* The sleeper ends under trace; it stays a zombie until we reap it. */
+	code = wait_exit(rpid, 5000);
+	err = read_file(errp);
+	unlink(errp);
+	cr_assert_eq(code, 0, "renacer exit code %d, stderr:\n%s", code, err);
+	cr_assert_eq(wait_exit(spid, 1000), 0);
+	cr_assert(has_line(err, "+++ exited with 0 +++"), "stderr:\n%s", err);
+	snprintf(want, sizeof(want), "renacer: Process %d detached", spid);
+	cr_assert_null(strstr(err, want), "an exited process reported detached:\n%s", err);
+	free(err);
 }
 
 Test(cli, attach_to_missing_pid_fails_with_message, .timeout = 20)
 {
 	char pid[16], want[64];
-	const char *argv[] = {"-p", pid, NULL};
+	const char *argv[] = { "-p", pid, NULL };
 	struct cli_result r;
 
 	snprintf(pid, sizeof(pid), "%d", free_pid());
@@ -557,7 +632,7 @@ Test(cli, attach_to_missing_pid_fails_with_message, .timeout = 20)
 
 Test(cli, attach_without_permission_fails_with_eperm, .timeout = 20)
 {
-	char *sleeper[] = {(char *)prog_path("sleeper"), "50", NULL};
+	char *sleeper[] = { (char *)prog_path("sleeper"), "50", NULL };
 	char errp[] = "/tmp/rn-err-XXXXXX", pid[16], *err;
 	int efd, st;
 	pid_t spid, rpid;
@@ -571,7 +646,7 @@ Test(cli, attach_without_permission_fails_with_eperm, .timeout = 20)
 	rpid = fork();
 	cr_assert(rpid >= 0);
 	if (rpid == 0) {
-		char *argv[] = {(char *)renacer_path(), "-p", pid, NULL};
+		char *argv[] = { (char *)renacer_path(), "-p", pid, NULL };
 
 		dup2(efd, 2);
 		if (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0)
@@ -595,7 +670,7 @@ Test(cli, attach_without_permission_fails_with_eperm, .timeout = 20)
 
 Test(cli, missing_command_exits_127, .timeout = 20)
 {
-	static const char *const argv[] = {"./nosuch", NULL};
+	static const char *const argv[] = { "./nosuch", NULL };
 	struct cli_result r;
 
 	cr_assert_eq(cli(&r, argv), 127, "stderr:\n%s", r.err);
@@ -606,7 +681,7 @@ Test(cli, missing_command_exits_127, .timeout = 20)
 
 Test(cli, non_executable_command_exits_126, .timeout = 20)
 {
-	static const char *const argv[] = {"/etc/passwd", NULL};
+	static const char *const argv[] = { "/etc/passwd", NULL };
 	struct cli_result r;
 
 	cr_assert_eq(cli(&r, argv), 126, "stderr:\n%s", r.err);
@@ -617,7 +692,7 @@ Test(cli, non_executable_command_exits_126, .timeout = 20)
 
 Test(cli, invalid_pointers_show_address_and_efault, .timeout = 20)
 {
-	static const char *const argv[] = {"./efault", NULL};
+	static const char *const argv[] = { "./efault", NULL };
 	static const char *const want[] = {
 		"read(3, 0x1, 10) = -1 EFAULT (Bad address)",
 		"write(1, 0x1, 10) = -1 EFAULT (Bad address)",
@@ -672,15 +747,15 @@ static const struct {
 	const char *limit;
 	const char *bin, *longs;
 } strings_cases[] = {
-	{NULL, "write(3, \"\\177ELF\\2\\1\\1\\0\\0\\0012\\t\\n\\\"\\\\\", 15) = 15",
-	 "write(3, \"0123456789abcdefghijklmnopqrstuv\"..., 46) = 46"},
-	{"8", "write(3, \"\\177ELF\\2\\1\\1\\0\"..., 15) = 15",
-	 "write(3, \"01234567\"..., 46) = 46"},
+	{ NULL, "write(3, \"\\177ELF\\2\\1\\1\\0\\0\\0012\\t\\n\\\"\\\\\", 15) = 15",
+	  "write(3, \"0123456789abcdefghijklmnopqrstuv\"..., 46) = 46" },
+	{ "8", "write(3, \"\\177ELF\\2\\1\\1\\0\"..., 15) = 15",
+	  "write(3, \"01234567\"..., 46) = 46" },
 };
 
 static char *renacer_writes(const char *limit)
 {
-	const char *argv[] = {"--string-limit", limit, "./strings", NULL};
+	const char *argv[] = { "--string-limit", limit, "./strings", NULL };
 	struct cli_result r;
 	char *w;
 
@@ -760,14 +835,14 @@ Test(cli, strings_match_strace_output, .timeout = 20)
 
 Test(cli, execve_in_thread_supersedes_leader, .timeout = 20)
 {
-	static const char *const argv[] = {"-f", "./exec_thread", "./exitcode", NULL};
+	static const char *const argv[] = { "-f", "./exec_thread", "./exitcode", NULL };
 	struct cli_result r;
 
 	cr_assert_eq(cli(&r, argv), 42, "stderr:\n%s", r.err);
 	cr_assert(strstr(r.err, "+++ superseded by execve in pid "), "stderr:\n%s", r.err);
 	cr_assert(strstr(r.err, "<... execve resumed>) = 0\n"), "stderr:\n%s", r.err);
-	cr_assert(strstr(r.err, "execve(\"./exitcode\", [\"./exitcode\", \"42\"], "),
-		  "stderr:\n%s", r.err);
+	cr_assert(strstr(r.err, "execve(\"./exitcode\", [\"./exitcode\", \"42\"], "), "stderr:\n%s",
+		  r.err);
 	cr_assert(has_line(r.err, "+++ exited with 42 +++"), "stderr:\n%s", r.err);
 	cli_result_fini(&r);
 }
@@ -776,15 +851,17 @@ static const struct {
 	const char *argv[4];
 	const char *msg;
 } usage_errors[] = {
-	{{"--no-such-option", "./exitcode", NULL}, "renacer: unknown option '--no-such-option'"},
-	{{"-Z", "./exitcode", NULL}, "renacer: unknown option '-Z'"},
-	{{"--string-limit", "abc", "./exitcode", NULL}, "renacer: invalid --string-limit 'abc'"},
-	{{"--string-limit", "-1", "./exitcode", NULL}, "renacer: invalid --string-limit '-1'"},
-	{{NULL}, "renacer: must have a command to run or -p PID"},
-	{{"-f", NULL}, "renacer: must have a command to run or -p PID"},
-	{{"-p", NULL}, "renacer: option '-p' needs an argument"},
-	{{"-p", "abc", NULL}, "renacer: invalid process id: 'abc'"},
-	{{"-p", "1", "./exitcode", NULL}, "renacer: -p and a command are mutually exclusive"},
+	{ { "--no-such-option", "./exitcode", NULL },
+	  "renacer: unknown option '--no-such-option'" },
+	{ { "-%", "./exitcode", NULL }, "renacer: unknown option '-%'" },
+	{ { "--string-limit", "abc", "./exitcode", NULL },
+	  "renacer: invalid --string-limit 'abc'" },
+	{ { "--string-limit", "-1", "./exitcode", NULL }, "renacer: invalid --string-limit '-1'" },
+	{ { NULL }, "renacer: must have a command to run or -p PID" },
+	{ { "-f", NULL }, "renacer: must have a command to run or -p PID" },
+	{ { "-p", NULL }, "renacer: option '-p' needs an argument" },
+	{ { "-p", "abc", NULL }, "renacer: invalid process id: 'abc'" },
+	{ { "-p", "1", "./exitcode", NULL }, "renacer: -p and a command are mutually exclusive" },
 };
 
 Test(cli, usage_errors_exit_2_with_message, .timeout = 20)
@@ -806,7 +883,7 @@ Test(cli, usage_errors_exit_2_with_message, .timeout = 20)
 
 Test(cli, help_prints_usage_and_exits_0, .timeout = 20)
 {
-	static const char *const argv[] = {"-h", NULL};
+	static const char *const argv[] = { "-h", NULL };
 	struct cli_result r;
 
 	cr_assert_eq(run_cli(&r, NULL, argv), 0);
@@ -818,7 +895,7 @@ Test(cli, help_prints_usage_and_exits_0, .timeout = 20)
 
 Test(cli, version_prints_version_and_exits_0, .timeout = 20)
 {
-	static const char *const argv[] = {"-V", NULL};
+	static const char *const argv[] = { "-V", NULL };
 	struct cli_result r;
 
 	cr_assert_eq(run_cli(&r, NULL, argv), 0);
@@ -829,7 +906,7 @@ Test(cli, version_prints_version_and_exits_0, .timeout = 20)
 Test(cli, output_file_gets_the_trace_not_stderr, .timeout = 20)
 {
 	char path[] = "/tmp/rn-trace-XXXXXX", *s;
-	const char *argv[] = {"-o", path, "./exitcode", "42", NULL};
+	const char *argv[] = { "-o", path, "./exitcode", "42", NULL };
 	struct cli_result r;
 
 	close(temp_file(path));
@@ -838,6 +915,7 @@ Test(cli, output_file_gets_the_trace_not_stderr, .timeout = 20)
 	s = read_file(path);
 	unlink(path);
 	cr_assert_not_null(s);
+	unpad_results(s);
 	cr_assert(!strncmp(s, "execve(\"./exitcode\", [\"./exitcode\", \"42\"], ", 43),
 		  "trace:\n%s", s);
 	cr_assert(has_line(s, "exit_group(42) = ?"), "trace:\n%s", s);
@@ -848,8 +926,8 @@ Test(cli, output_file_gets_the_trace_not_stderr, .timeout = 20)
 
 Test(cli, quiet_levels_control_exit_lines, .timeout = 20)
 {
-	static const char *const q1[] = {"-q", "./exitcode", "42", NULL};
-	static const char *const q2[] = {"-qq", "./exitcode", "42", NULL};
+	static const char *const q1[] = { "-q", "./exitcode", "42", NULL };
+	static const char *const q2[] = { "-qq", "./exitcode", "42", NULL };
 	struct cli_result r;
 
 	cr_assert_eq(cli(&r, q1), 42, "stderr:\n%s", r.err);
@@ -885,7 +963,7 @@ static void assert_well_formed(const char *text)
 
 Test(cli, traces_ls, .timeout = 20)
 {
-	static const char *const argv[] = {"--", "ls", "-l", "/", NULL};
+	static const char *const argv[] = { "--", "ls", "-l", "/", NULL };
 	struct cli_result r;
 	char *last;
 
@@ -904,7 +982,7 @@ Test(cli, traces_ls, .timeout = 20)
 
 Test(cli, follows_a_shell_pipeline, .timeout = 20)
 {
-	static const char *const argv[] = {"-f", "--", "sh", "-c", "ls / | wc -l", NULL};
+	static const char *const argv[] = { "-f", "--", "sh", "-c", "ls / | wc -l", NULL };
 	struct cli_result r;
 	char *last;
 
@@ -919,5 +997,34 @@ Test(cli, follows_a_shell_pipeline, .timeout = 20)
 	assert_well_formed(r.err);
 	cr_assert_gt(atoi(r.out), 0, "wc output: %s", r.out);
 	free(last);
+	cli_result_fini(&r);
+}
+
+Test(cli, results_are_aligned_at_column_40_like_strace, .timeout = 20)
+{
+	const char *argv[] = { "./exitcode", "42", NULL };
+	struct cli_result r;
+	char *line;
+	int aligned = 0;
+
+	cr_assert_eq(cli(&r, argv), 42);
+	for (line = strtok(r.err_raw, "\n"); line; line = strtok(NULL, "\n")) {
+		char *eq = strstr(line, ") ");
+
+		if (!eq || line[0] == '-' || line[0] == '+')
+			continue;
+		eq = strstr(eq, "= ");
+		cr_assert_not_null(eq, "line: %s", line);
+		if (eq - line < 40) {
+			cr_assert_fail("'=' before column 40: %s", line);
+		} else if (eq - line == 40) {
+			aligned++;
+		} else {
+			/* longer lines: exactly one space before "=" */
+			cr_assert_eq(eq[-1], ' ', "line: %s", line);
+			cr_assert_neq(eq[-2], ' ', "line: %s", line);
+		}
+	}
+	cr_assert_gt(aligned, 3, "short lines are padded to column 40");
 	cli_result_fini(&r);
 }

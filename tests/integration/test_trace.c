@@ -16,14 +16,15 @@
 #include "integration/harness.h"
 
 /* Like trace_prog_argv(), but also returns the program's wait(2) status and
- * sends its stdout to /dev/null so markers do not clutter the test log. */
+ * sends its stdout to a temporary file so markers do not clutter the test
+ * log (not /dev/null: its write(2) never reads the buffer, so no EFAULT). */
 static struct rn_trace *trace_status(bool follow, unsigned string_limit, const char *name,
 				     const char *const *args, int *status)
 {
-	char *argv[32];
+	char *argv[32], tmpl[] = "/tmp/rn-stdout-XXXXXX";
 	struct rn_tracer *t;
 	struct rn_trace *tr;
-	int i = 0, saved, nul, rc;
+	int i = 0, saved, tmp, rc;
 
 	require_ptrace();
 	argv[i++] = (char *)prog_path(name);
@@ -37,13 +38,14 @@ static struct rn_trace *trace_status(bool follow, unsigned string_limit, const c
 	cr_assert_eq(rn_tracer_set_record(t, true), 0);
 	fflush(stdout);
 	saved = dup(1);
-	nul = open("/dev/null", O_WRONLY);
-	cr_assert(saved >= 0 && nul >= 0);
-	dup2(nul, 1);
+	tmp = mkstemp(tmpl);
+	cr_assert(saved >= 0 && tmp >= 0);
+	unlink(tmpl);
+	dup2(tmp, 1);
 	rc = rn_tracer_spawn(t, argv);
 	dup2(saved, 1);
 	close(saved);
-	close(nul);
+	close(tmp);
 	cr_assert_gt(rc, 0, "spawn %s: %s", name, rn_tracer_errmsg(t));
 	cr_assert_eq(rn_tracer_run(t), 0, "run: %s", rn_tracer_errmsg(t));
 	*status = rn_tracer_exit_status(t);
@@ -90,8 +92,7 @@ static long index_of(const struct rn_trace *tr, const struct rn_event *ev)
 }
 
 /* The first event of a type (and, when pid > 0, of that pid). */
-static const struct rn_event *find_type(const struct rn_trace *tr, enum rn_event_type type,
-					int pid)
+static const struct rn_event *find_type(const struct rn_trace *tr, enum rn_event_type type, int pid)
 {
 	size_t i;
 
@@ -151,8 +152,8 @@ Test(trace, string_limit_truncates_rendered_buffers, .timeout = 20)
 Test(trace, invalid_pointers_give_efault_and_raw_address, .timeout = 20)
 {
 	static const char *const calls[][2] = {
-		{"read", "0x1"},
-		{"write", "0x1"},
+		{ "read", "0x1" },
+		{ "write", "0x1" },
 	};
 	const struct rn_event *ev;
 	int st, i;
@@ -232,8 +233,8 @@ Test(trace, without_follow_child_calls_are_absent, .timeout = 20)
 		const struct rn_event *ev = rn_trace_event(tr, i);
 
 		if (rn_event_type(ev) != RN_EV_SIGNAL)
-			cr_assert_eq(rn_event_pid(ev), rn_event_pid(wait),
-				     "event %zu from pid %d", i, rn_event_pid(ev));
+			cr_assert_eq(rn_event_pid(ev), rn_event_pid(wait), "event %zu from pid %d",
+				     i, rn_event_pid(ev));
 	}
 	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "status %#x", st);
 	rn_trace_free(tr);
@@ -258,7 +259,7 @@ Test(trace, signal_is_reported_and_reinjected, .timeout = 20)
 
 Test(trace, exit_code_is_the_programs, .timeout = 20)
 {
-	static const char *const args[] = {"42", NULL};
+	static const char *const args[] = { "42", NULL };
 	int st;
 	struct rn_trace *tr = trace_status(false, 32, "exitcode", args, &st);
 	const struct rn_event *ex = find_type(tr, RN_EV_EXIT, 0);
@@ -288,7 +289,7 @@ Test(trace, killing_signal_is_reported, .timeout = 20)
 
 Test(trace, execve_in_thread_supersedes_leader, .timeout = 20)
 {
-	const char *args[] = {NULL, NULL};
+	const char *args[] = { NULL, NULL };
 	char exitcode[4096];
 	const struct rn_event *exec, *sup, *ex;
 	int st;
@@ -319,15 +320,15 @@ Test(trace, spawn_errors_are_negative_errno_with_message, .timeout = 20)
 		const char *path;
 		int err;
 	} cases[] = {
-		{"/nonexistent/renacer-prog", -ENOENT},
-		{"renacer-no-such-program-in-path", -ENOENT},
-		{"/etc/passwd", -EACCES},
-		{"/", -EACCES},
+		{ "/nonexistent/renacer-prog", -ENOENT },
+		{ "renacer-no-such-program-in-path", -ENOENT },
+		{ "/etc/passwd", -EACCES },
+		{ "/", -EACCES },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *argv[] = {(char *)cases[i].path, NULL};
+		char *argv[] = { (char *)cases[i].path, NULL };
 		struct rn_tracer *t = rn_tracer_new();
 
 		cr_assert_not_null(t);
@@ -359,8 +360,8 @@ Test(trace, attach_to_missing_pid_is_esrch, .timeout = 20)
 
 Test(trace, interrupt_detaches_attached_process_which_keeps_running, .timeout = 20)
 {
-	static const struct timespec ms300 = {0, 300 * 1000 * 1000};
-	char *argv[] = {(char *)prog_path("sleeper"), "30", NULL};
+	static const struct timespec ms300 = { 0, 300 * 1000 * 1000 };
+	char *argv[] = { (char *)prog_path("sleeper"), "30", NULL };
 	const struct rn_event *ev;
 	struct rn_tracer *t;
 	int st, nul, seen = 0;
@@ -382,8 +383,7 @@ Test(trace, interrupt_detaches_attached_process_which_keeps_running, .timeout = 
 	while ((ev = rn_tracer_next(t))) {
 		const char *n = rn_event_name(ev);
 
-		if (rn_event_type(ev) == RN_EV_SYSCALL && n && !strcmp(n, "getppid") &&
-		    ++seen == 2)
+		if (rn_event_type(ev) == RN_EV_SYSCALL && n && !strcmp(n, "getppid") && ++seen == 2)
 			rn_tracer_interrupt(t, SIGINT);
 	}
 	cr_assert_not(rn_tracer_failed(t), "%s", rn_tracer_errmsg(t));

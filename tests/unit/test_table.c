@@ -282,7 +282,7 @@ Test(table, newfstatat_is_both_a_path_stat_and_an_fd_stat)
 
 	cr_assert_not_null(d);
 	cr_expect_eq(d->classes & (CLASS_STAT | CLASS_FSTAT), CLASS_STAT | CLASS_FSTAT);
-	cr_expect_eq(d->args[2], A_PTR_OUT);
+	cr_expect_eq(d->args[2], A_STAT_OUT);
 }
 
 Test(table, unknown_numbers_and_names_give_null)

@@ -1,0 +1,1074 @@
+/* SPDX-License-Identifier: MIT */
+/* Renderers of structure, array and named-constant argument kinds as strace 6.1 prints
+ * them by default (abbreviated structures end with "..."). Layouts are the x86_64 kernel
+ * ABI; decoders copied the bytes (syscalls/decode_struct.c). */
+#include "output/render_struct.h"
+
+#include <arpa/inet.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "core/event.h"
+#include "output/render.h"
+#include "syscalls/decode_struct.h"
+#include "syscalls/flags.h"
+#include "syscalls/flags_sys.h"
+#include "syscalls/table.h"
+#include "util/buf.h"
+#include "util/xlat.h"
+
+#define CLONE_SETTLS 0x00080000u
+#define CLONE_PARENT_SETTID 0x00100000u
+#define CLONE_CHILD_CLEARTID 0x00200000u
+#define CLONE_CHILD_SETTID 0x01000000u
+#define CLONE_PIDFD 0x00001000u
+#define SA_RESTORER 0x04000000u
+#define S_IFMT_ 0170000u
+
+static uint64_t get64(const void *p, size_t off)
+{
+	uint64_t v;
+
+	memcpy(&v, (const char *)p + off, 8);
+	return v;
+}
+
+static uint32_t get32(const void *p, size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, (const char *)p + off, 4);
+	return v;
+}
+
+static uint16_t get16(const void *p, size_t off)
+{
+	uint16_t v;
+
+	memcpy(&v, (const char *)p + off, 2);
+	return v;
+}
+
+static void put_ptr(struct buf *b, uint64_t p)
+{
+	if (p)
+		buf_put_hex(b, p);
+	else
+		buf_puts(b, "NULL");
+}
+
+static void put_table(struct buf *b, enum flag_table id, uint64_t v)
+{
+	flags_table_put(b, id, v);
+}
+
+/* An int-typed enum: sign-extended so that -1 finds RUSAGE_CHILDREN. */
+static void put_enum_int(struct buf *b, enum flag_table id, uint64_t v)
+{
+	uint64_t s = (uint64_t)(int64_t)(int32_t)v;
+
+	if (flag_table_name(id, s))
+		flags_table_put(b, id, s);
+	else
+		flags_table_put(b, id, (uint32_t)v);
+}
+
+int render_sigset(struct buf *b, uint64_t mask)
+{
+	int n, count = 0;
+	bool first = true;
+
+	for (n = 0; n < 64; n++)
+		count += (mask >> n) & 1;
+	/* strace prints a set with more than half the signals as its complement */
+	if (count > 32) {
+		buf_putc(b, '~');
+		mask = ~mask;
+	}
+	buf_putc(b, '[');
+	for (n = 1; n <= 64; n++) {
+		const char *name;
+
+		if (!(mask & (1ull << (n - 1))))
+			continue;
+		if (!first)
+			buf_putc(b, ' ');
+		first = false;
+		name = signal_name(n);
+		if (name)
+			buf_puts(b, name + 3);
+		else
+			buf_put_i64(b, n);
+	}
+	return buf_putc(b, ']');
+}
+
+static void put_timespec(struct buf *b, const void *p, const char *sub)
+{
+	buf_printf(b, "{tv_sec=%lld, %s=%lld}", (long long)get64(p, 0), sub,
+		   (long long)get64(p, 8));
+}
+
+static void put_mode_type(struct buf *b, uint64_t m)
+{
+	flags_mode_type(b, m);
+}
+
+static void put_makedev(struct buf *b, uint64_t dev)
+{
+	unsigned major = (unsigned)(((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull));
+	unsigned minor = (unsigned)((dev & 0xff) | ((dev >> 12) & ~0xffull));
+
+	buf_printf(b, "makedev(%#x, %#x)", major, minor);
+}
+
+static void render_stat(struct buf *b, const char *p)
+{
+	uint32_t mode = get32(p, 24);
+	uint32_t type = mode & S_IFMT_;
+
+	buf_puts(b, "{st_mode=");
+	put_mode_type(b, mode);
+	if (type == 0020000 || type == 0060000) {
+		buf_puts(b, ", st_rdev=");
+		put_makedev(b, get64(p, 40));
+	} else {
+		buf_printf(b, ", st_size=%lld", (long long)get64(p, 48));
+	}
+	buf_puts(b, ", ...}");
+}
+
+static void render_statx(struct buf *b, const char *p)
+{
+	uint16_t mode = get16(p, 28);
+	uint32_t type = mode & S_IFMT_;
+
+	buf_puts(b, "{stx_mask=");
+	put_table(b, FT_STATX_MASK, get32(p, 0));
+	buf_puts(b, ", stx_attributes=");
+	put_table(b, FT_STATX_ATTRS, get64(p, 8));
+	buf_puts(b, ", stx_mode=");
+	put_mode_type(b, mode);
+	if (type == 0020000 || type == 0060000)
+		buf_printf(b, ", stx_rdev_major=%u, stx_rdev_minor=%u", get32(p, 128),
+			   get32(p, 132));
+	else
+		buf_printf(b, ", stx_size=%llu", (unsigned long long)get64(p, 40));
+	buf_puts(b, ", ...}");
+}
+
+static void render_statfs(struct buf *b, const char *p)
+{
+	uint64_t type = get64(p, 0);
+	const char *name = flag_table_name(FT_STATFS_MAGIC, type);
+
+	buf_puts(b, "{f_type=");
+	if (name)
+		buf_puts(b, name);
+	else
+		buf_put_hex(b, type);
+	buf_printf(b,
+		   ", f_bsize=%lld, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu, f_files=%llu, "
+		   "f_ffree=%llu, f_fsid={val=[%#x, %#x]}, f_namelen=%lld, f_frsize=%lld, "
+		   "f_flags=",
+		   (long long)get64(p, 8), (unsigned long long)get64(p, 16),
+		   (unsigned long long)get64(p, 24), (unsigned long long)get64(p, 32),
+		   (unsigned long long)get64(p, 40), (unsigned long long)get64(p, 48),
+		   get32(p, 56), get32(p, 60), (long long)get64(p, 64), (long long)get64(p, 72));
+	put_table(b, FT_STATFS_FLAGS, get64(p, 80));
+	buf_putc(b, '}');
+}
+
+static void put_rlim(struct buf *b, uint64_t v, bool is64)
+{
+	if (v == UINT64_MAX)
+		buf_puts(b, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+	else if (v && v % 1024 == 0)
+		buf_printf(b, "%llu*1024", (unsigned long long)(v / 1024));
+	else
+		buf_put_u64(b, v);
+}
+
+static void render_rlimit(struct buf *b, const struct event *ev, const char *p)
+{
+	bool is64 = ev->sc && !strcmp(ev->sc->name, "prlimit64");
+
+	buf_puts(b, "{rlim_cur=");
+	put_rlim(b, get64(p, 0), is64);
+	buf_puts(b, ", rlim_max=");
+	put_rlim(b, get64(p, 8), is64);
+	buf_putc(b, '}');
+}
+
+static void render_sigaction(struct buf *b, const char *p)
+{
+	uint64_t handler = get64(p, 0), flags = get64(p, 8);
+
+	buf_puts(b, "{sa_handler=");
+	if (handler == 0)
+		buf_puts(b, "SIG_DFL");
+	else if (handler == 1)
+		buf_puts(b, "SIG_IGN");
+	else
+		buf_put_hex(b, handler);
+	buf_puts(b, ", sa_mask=");
+	render_sigset(b, get64(p, 24));
+	buf_puts(b, ", sa_flags=");
+	put_table(b, FT_SA_FLAGS, flags);
+	if (flags & SA_RESTORER) {
+		buf_puts(b, ", sa_restorer=");
+		put_ptr(b, get64(p, 16));
+	}
+	buf_putc(b, '}');
+}
+
+int render_wait_status(struct buf *b, int s)
+{
+	const char *name;
+
+	buf_puts(b, "[{");
+	if ((s & 0x7f) == 0) {
+		buf_printf(b, "WIFEXITED(s) && WEXITSTATUS(s) == %d", (s >> 8) & 0xff);
+	} else if ((s & 0xff) == 0x7f) {
+		name = signal_name((s >> 8) & 0xff);
+		buf_puts(b, "WIFSTOPPED(s) && WSTOPSIG(s) == ");
+		if (name)
+			buf_puts(b, name);
+		else
+			buf_put_i64(b, (s >> 8) & 0xff);
+	} else if (s == 0xffff) {
+		buf_puts(b, "WIFCONTINUED(s)");
+	} else {
+		name = signal_name(s & 0x7f);
+		buf_puts(b, "WIFSIGNALED(s) && WTERMSIG(s) == ");
+		if (name)
+			buf_puts(b, name);
+		else
+			buf_put_i64(b, s & 0x7f);
+		if (s & 0x80)
+			buf_puts(b, " && WCOREDUMP(s)");
+	}
+	if ((s & 0xff) == 0x7f && (s >> 16))
+		buf_printf(b, " | %#x", (unsigned)s >> 16 << 16);
+	return buf_puts(b, "}]");
+}
+
+static void put_sig_or_num(struct buf *b, int sig)
+{
+	const char *name = signal_name(sig);
+
+	if (name)
+		buf_puts(b, name);
+	else
+		buf_put_i64(b, sig);
+}
+
+static void render_siginfo(struct buf *b, const char *p)
+{
+	int signo = (int)get32(p, 0), code = (int)get32(p, 8);
+	const char *cname = si_code_name(signo, code);
+
+	buf_puts(b, "{si_signo=");
+	put_sig_or_num(b, signo);
+	buf_puts(b, ", si_code=");
+	if (cname)
+		buf_puts(b, cname);
+	else
+		buf_put_hex(b, (unsigned)code);
+	buf_printf(b, ", si_pid=%d, si_uid=%u", (int)get32(p, 16), get32(p, 20));
+	if (signo == 17) {
+		buf_puts(b, ", si_status=");
+		if (code == 1)
+			buf_put_i64(b, (int)get32(p, 24));
+		else
+			put_sig_or_num(b, (int)get32(p, 24));
+		buf_printf(b, ", si_utime=%lld, si_stime=%lld", (long long)get64(p, 32),
+			   (long long)get64(p, 40));
+	}
+	buf_putc(b, '}');
+}
+
+static void put_cstr_field(struct buf *b, const char *name, const char *p, size_t max)
+{
+	buf_puts(b, name);
+	buf_putc(b, '=');
+	render_quoted(b, p, strnlen(p, max), false);
+}
+
+static void render_utsname(struct buf *b, const char *p)
+{
+	buf_putc(b, '{');
+	put_cstr_field(b, "sysname", p, 65);
+	buf_puts(b, ", ");
+	put_cstr_field(b, "nodename", p + 65, 65);
+	buf_puts(b, ", ...}");
+}
+
+static void render_sysinfo(struct buf *b, const char *p)
+{
+	buf_printf(b,
+		   "{uptime=%lld, loads=[%llu, %llu, %llu], totalram=%llu, freeram=%llu, "
+		   "sharedram=%llu, bufferram=%llu, totalswap=%llu, freeswap=%llu, procs=%u, "
+		   "totalhigh=%llu, freehigh=%llu, mem_unit=%u}",
+		   (long long)get64(p, 0), (unsigned long long)get64(p, 8),
+		   (unsigned long long)get64(p, 16), (unsigned long long)get64(p, 24),
+		   (unsigned long long)get64(p, 32), (unsigned long long)get64(p, 40),
+		   (unsigned long long)get64(p, 48), (unsigned long long)get64(p, 56),
+		   (unsigned long long)get64(p, 64), (unsigned long long)get64(p, 72),
+		   get16(p, 80), (unsigned long long)get64(p, 88),
+		   (unsigned long long)get64(p, 96), get32(p, 104));
+}
+
+static void render_rusage(struct buf *b, const char *p)
+{
+	buf_puts(b, "{ru_utime=");
+	put_timespec(b, p, "tv_usec");
+	buf_puts(b, ", ru_stime=");
+	put_timespec(b, p + 16, "tv_usec");
+	buf_puts(b, ", ...}");
+}
+
+int render_sockaddr(struct buf *b, const void *sa, uint32_t len)
+{
+	const char *p = sa;
+	unsigned fam;
+	char tmp[64];
+
+	if (len < 2)
+		return buf_puts(b, "{sa_family=AF_UNSPEC}");
+	fam = get16(p, 0);
+	buf_puts(b, "{sa_family=");
+	put_table(b, FT_ADDRESS_FAMILY, fam);
+	switch (fam) {
+	case 1: /* AF_UNIX */
+		if (len > 2) {
+			size_t n = len - 2;
+
+			buf_puts(b, ", sun_path=");
+			if (p[2] == '\0' && n > 1) {
+				buf_putc(b, '@');
+				render_quoted(b, p + 3, n - 1, false);
+			} else {
+				render_quoted(b, p + 2, strnlen(p + 2, n), false);
+			}
+		}
+		break;
+	case 2: /* AF_INET */
+		if (len >= 8) {
+			inet_ntop(2, p + 4, tmp, sizeof(tmp));
+			buf_printf(b, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")",
+				   ntohs(get16(p, 2)), tmp);
+		}
+		break;
+	case 10: /* AF_INET6 */
+		if (len >= 24) {
+			inet_ntop(10, p + 8, tmp, sizeof(tmp));
+			buf_printf(b,
+				   ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
+				   "inet_pton(AF_INET6, \"%s\", &sin6_addr)",
+				   ntohs(get16(p, 2)), ntohl(get32(p, 4)), tmp);
+			if (len >= 28)
+				buf_printf(b, ", sin6_scope_id=%u", get32(p, 24));
+		}
+		break;
+	case 16: /* AF_NETLINK */
+		if (len >= 12)
+			buf_printf(b, ", nl_pid=%d, nl_groups=%08x", (int)get32(p, 4),
+				   get32(p, 8));
+		break;
+	default:
+		buf_puts(b, ", sa_data=");
+		render_quoted(b, p + 2, len - 2, false);
+		break;
+	}
+	return buf_putc(b, '}');
+}
+
+/* count iov records at p: [{iov_base="...", iov_len=5}, ...] */
+static const char *put_iovecs(struct buf *b, const char *p, uint32_t count, bool trunc)
+{
+	uint32_t k;
+
+	buf_putc(b, '[');
+	for (k = 0; k < count; k++) {
+		struct iov_rec r;
+
+		memcpy(&r, p, sizeof(r));
+		p += sizeof(r);
+		if (k)
+			buf_puts(b, ", ");
+		buf_puts(b, "{iov_base=");
+		if (r.readable)
+			render_quoted(b, p, r.dlen, r.trunc);
+		else
+			put_ptr(b, r.base);
+		buf_printf(b, ", iov_len=%llu}", (unsigned long long)r.len);
+		p += r.readable ? r.dlen : 0;
+	}
+	if (trunc)
+		buf_puts(b, count ? ", ..." : "...");
+	buf_putc(b, ']');
+	return p;
+}
+
+static void put_cmsgs(struct buf *b, const char *p, uint32_t len)
+{
+	uint32_t off = 0;
+	bool first = true;
+
+	buf_putc(b, '[');
+	while (off + 16 <= len) {
+		uint64_t clen = get64(p, off);
+		int level = (int)get32(p, off + 8), type = (int)get32(p, off + 12);
+		uint32_t dlen;
+
+		if (clen < 16)
+			break;
+		if (!first)
+			buf_puts(b, ", ");
+		first = false;
+		buf_printf(b, "{cmsg_len=%llu, cmsg_level=", (unsigned long long)clen);
+		put_enum_int(b, FT_SOCKOPT_LEVEL, (uint32_t)level);
+		buf_puts(b, ", cmsg_type=");
+		if (level == 1)
+			put_enum_int(b, FT_SCM_TYPE, (uint32_t)type);
+		else
+			buf_put_hex(b, (unsigned)type);
+		dlen = (uint32_t)(clen - 16);
+		if (off + 16 + dlen > len)
+			dlen = len - off - 16;
+		buf_puts(b, ", cmsg_data=");
+		if (level == 1 && type == 1) {
+			uint32_t k;
+
+			buf_putc(b, '[');
+			for (k = 0; k + 4 <= dlen; k += 4) {
+				if (k)
+					buf_puts(b, ", ");
+				buf_put_i64(b, (int)get32(p, off + 16 + k));
+			}
+			buf_putc(b, ']');
+		} else {
+			render_quoted(b, p + off + 16, dlen, false);
+		}
+		buf_putc(b, '}');
+		off += (uint32_t)((clen + 7) & ~7ull);
+	}
+	buf_putc(b, ']');
+}
+
+static void render_msghdr(struct buf *b, const char *data)
+{
+	struct msghdr_rec m;
+	const char *p = data + sizeof(m);
+
+	memcpy(&m, data, sizeof(m));
+	buf_puts(b, "{msg_name=");
+	if (m.name_len)
+		render_sockaddr(b, p, m.name_len);
+	else
+		put_ptr(b, m.name);
+	p += m.name_len;
+	buf_printf(b, ", msg_namelen=%u, msg_iov=", m.namelen);
+	if (m.iov && (m.iov_count || !m.iovlen))
+		put_iovecs(b, p, m.iov_count, m.iov_trunc);
+	else
+		put_ptr(b, m.iov);
+	p += m.iov_bytes;
+	buf_printf(b, ", msg_iovlen=%llu", (unsigned long long)m.iovlen);
+	if (m.controllen) {
+		buf_puts(b, ", msg_control=");
+		if (m.ctl_len)
+			put_cmsgs(b, p, m.ctl_len);
+		else
+			put_ptr(b, m.control);
+	}
+	buf_printf(b, ", msg_controllen=%llu, msg_flags=", (unsigned long long)m.controllen);
+	put_table(b, FT_MSG_FLAGS, (uint32_t)m.flags);
+	buf_putc(b, '}');
+}
+
+static void put_epoll_event(struct buf *b, const char *p)
+{
+	uint64_t data = get64(p, 4);
+
+	buf_puts(b, "{events=");
+	put_table(b, FT_EPOLL_EVENTS, get32(p, 0));
+	buf_printf(b, ", data={u32=%u, u64=%llu}}", (uint32_t)data, (unsigned long long)data);
+}
+
+static void render_pollfds(struct buf *b, const struct ev_arg *a, bool revents)
+{
+	uint32_t k, n = a->len / 8;
+	bool first = true;
+
+	buf_putc(b, '[');
+	for (k = 0; k < n; k++) {
+		int fd = (int)get32(a->data, k * 8);
+		uint16_t ev = get16(a->data, k * 8 + (revents ? 6 : 4));
+
+		if (revents && !ev)
+			continue;
+		if (!first)
+			buf_puts(b, ", ");
+		first = false;
+		buf_printf(b, "{fd=%d, %s=", fd, revents ? "revents" : "events");
+		put_table(b, FT_POLL_EVENTS, ev);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+}
+
+static void render_fdset(struct buf *b, const struct ev_arg *a, int nfds)
+{
+	int fd;
+	bool first = true;
+
+	buf_putc(b, '[');
+	for (fd = 0; fd < nfds && (uint32_t)fd / 8 < a->len; fd++) {
+		if (!((unsigned char)a->data[fd / 8] & (1u << (fd % 8))))
+			continue;
+		if (!first)
+			buf_putc(b, ' ');
+		first = false;
+		buf_put_i64(b, fd);
+	}
+	buf_putc(b, ']');
+}
+
+static void render_termios(struct buf *b, const char *p)
+{
+	static const char *const speeds[] = { "B0",	"B50",	 "B75",	  "B110", "B134",
+					      "B150",	"B200",	 "B300",  "B600", "B1200",
+					      "B1800",	"B2400", "B4800", "B9600", "B19200",
+					      "B38400" };
+	uint32_t oflag = get32(p, 4), cflag = get32(p, 8), lflag = get32(p, 12);
+	uint32_t speed = cflag & 010017;
+
+	buf_putc(b, '{');
+	if (speed < 16)
+		buf_puts(b, speeds[speed]);
+	else
+		buf_printf(b, "%#o", speed);
+	buf_printf(b, " %sopost %sisig %sicanon %secho ...}", oflag & 1 ? "" : "-",
+		   lflag & 1 ? "" : "-", lflag & 2 ? "" : "-", lflag & 010 ? "" : "-");
+}
+
+static void render_ioctl_arg(struct buf *b, const struct event *ev, const struct ev_arg *a)
+{
+	uint32_t cmd = (uint32_t)ev->args[1].raw;
+
+	switch (cmd) {
+	case 0x5401: /* TCGETS */
+	case 0x5402:
+	case 0x5403:
+	case 0x5404:
+		if (a->len >= 36) {
+			render_termios(b, a->data);
+			return;
+		}
+		break;
+	case 0x5413: /* TIOCGWINSZ */
+	case 0x5414:
+		if (a->len >= 8) {
+			buf_printf(b, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
+				   get16(a->data, 0), get16(a->data, 2), get16(a->data, 4),
+				   get16(a->data, 6));
+			return;
+		}
+		break;
+	default:
+		if (a->len >= 4) {
+			buf_printf(b, "[%d]", (int)get32(a->data, 0));
+			return;
+		}
+		break;
+	}
+	put_ptr(b, a->raw);
+}
+
+static void render_flock(struct buf *b, const char *p, bool with_pid)
+{
+	buf_puts(b, "{l_type=");
+	put_enum_int(b, FT_LOCK_TYPE, get16(p, 0));
+	buf_puts(b, ", l_whence=");
+	flags_whence(b, get16(p, 2));
+	buf_printf(b, ", l_start=%lld, l_len=%lld", (long long)get64(p, 8),
+		   (long long)get64(p, 16));
+	if (with_pid)
+		buf_printf(b, ", l_pid=%d", (int)get32(p, 24));
+	buf_putc(b, '}');
+}
+
+static void render_clone(struct buf *b, const struct event *ev)
+{
+	buf_puts(b, "child_stack=");
+	put_ptr(b, ev->args[1].raw);
+	buf_puts(b, ", flags=");
+	flags_clone(b, ev->args[0].raw);
+}
+
+static void render_clone_out(struct buf *b, const struct event *ev, const struct ev_arg *a)
+{
+	uint64_t fl = ev->args[0].raw;
+	bool first = true;
+
+	if (fl & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
+		buf_puts(b, "parent_tid=");
+		if (a->state == ARG_S_DATA)
+			buf_printf(b, "[%d]", (int)get32(a->data, 0));
+		else
+			put_ptr(b, ev->args[2].raw);
+		first = false;
+	}
+	if (fl & CLONE_SETTLS) {
+		buf_puts(b, first ? "tls=" : ", tls=");
+		put_ptr(b, ev->args[4].raw);
+		first = false;
+	}
+	if (fl & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
+		buf_puts(b, first ? "child_tidptr=" : ", child_tidptr=");
+		put_ptr(b, ev->args[3].raw);
+	}
+}
+
+static void render_clone_args(struct buf *b, const struct ev_arg *a)
+{
+	const char *p = a->data;
+	uint64_t fl = get64(p, 0);
+
+	if (a->len < 64) {
+		put_ptr(b, a->raw);
+		return;
+	}
+	buf_puts(b, "{flags=");
+	flags_clone3(b, fl);
+	if (fl & CLONE_PIDFD)
+		buf_printf(b, ", pidfd=%#llx", (unsigned long long)get64(p, 8));
+	if (fl & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		buf_printf(b, ", child_tid=%#llx", (unsigned long long)get64(p, 16));
+	if (fl & CLONE_PARENT_SETTID)
+		buf_printf(b, ", parent_tid=%#llx", (unsigned long long)get64(p, 24));
+	buf_puts(b, ", exit_signal=");
+	put_sig_or_num(b, (int)get64(p, 32));
+	buf_puts(b, ", stack=");
+	put_ptr(b, get64(p, 40));
+	buf_printf(b, ", stack_size=%#llx", (unsigned long long)get64(p, 48));
+	if (fl & CLONE_SETTLS) {
+		buf_puts(b, ", tls=");
+		put_ptr(b, get64(p, 56));
+	}
+	buf_putc(b, '}');
+}
+
+static void render_sockopt(struct buf *b, const struct ev_arg *a)
+{
+	if (a->len == 4)
+		buf_printf(b, "[%d]", (int)get32(a->data, 0));
+	else
+		render_quoted(b, a->data, a->len, false);
+}
+
+static void render_inout(struct buf *b, const struct ev_arg *a, size_t w)
+{
+	long long in = w == 8 ? (long long)get64(a->data, 0) : (int)get32(a->data, 0);
+	long long out;
+
+	if (a->len < 2 * w)
+		return (void)buf_printf(b, "[%lld]", in);
+	out = w == 8 ? (long long)get64(a->data, 8) : (int)get32(a->data, 4);
+	if (w == 8) /* sendfile's offset: [0] => [10] */
+		buf_printf(b, "[%lld] => [%lld]", in, out);
+	else if (in == out)
+		buf_printf(b, "[%lld]", in);
+	else
+		buf_printf(b, "[%lld => %lld]", in, out);
+}
+
+/* Structures that were read (ARG_S_DATA). */
+static int render_data(struct buf *b, const struct event *ev, int i)
+{
+	const struct ev_arg *a = &ev->args[i];
+	const char *p = a->data;
+	uint32_t k;
+
+	switch (a->kind) {
+	case A_STAT_OUT:
+		render_stat(b, p);
+		return 1;
+	case A_STATX_OUT:
+		render_statx(b, p);
+		return 1;
+	case A_STATFS_OUT:
+		render_statfs(b, p);
+		return 1;
+	case A_RLIMIT:
+	case A_RLIMIT_OUT:
+		render_rlimit(b, ev, p);
+		return 1;
+	case A_SIGACTION:
+	case A_SIGACTION_OUT:
+		render_sigaction(b, p);
+		return 1;
+	case A_SIGSET:
+	case A_SIGSET_OUT:
+		render_sigset(b, get64(p, 0));
+		return 1;
+	case A_TIMESPEC:
+	case A_TIMESPEC_OUT:
+		put_timespec(b, p, "tv_nsec");
+		return 1;
+	case A_TIMEVAL:
+	case A_TIMEVAL_OUT:
+		put_timespec(b, p, "tv_usec");
+		return 1;
+	case A_ITIMERSPEC:
+	case A_ITIMERSPEC_OUT:
+		buf_puts(b, "{it_interval=");
+		put_timespec(b, p, "tv_nsec");
+		buf_puts(b, ", it_value=");
+		put_timespec(b, p + 16, "tv_nsec");
+		buf_putc(b, '}');
+		return 1;
+	case A_STACK:
+	case A_STACK_OUT:
+		buf_puts(b, "{ss_sp=");
+		put_ptr(b, get64(p, 0));
+		buf_puts(b, ", ss_flags=");
+		put_table(b, FT_SS_FLAGS, get32(p, 8));
+		buf_printf(b, ", ss_size=%llu}", (unsigned long long)get64(p, 16));
+		return 1;
+	case A_INT_PTR:
+	case A_INT_OUT:
+		buf_printf(b, "[%d]", (int)get32(p, 0));
+		return 1;
+	case A_WSTATUS_OUT:
+		render_wait_status(b, (int)get32(p, 0));
+		return 1;
+	case A_UTSNAME_OUT:
+		render_utsname(b, p);
+		return 1;
+	case A_SYSINFO_OUT:
+		render_sysinfo(b, p);
+		return 1;
+	case A_RUSAGE_OUT:
+		render_rusage(b, p);
+		return 1;
+	case A_SIGINFO_OUT:
+		render_siginfo(b, p);
+		return 1;
+	case A_DIRENTS_OUT:
+		put_ptr(b, a->raw);
+		buf_printf(b, " /* %u entries */", a->count);
+		return 1;
+	case A_SOCKADDR:
+	case A_SOCKADDR_OUT:
+		render_sockaddr(b, p, a->len);
+		return 1;
+	case A_SOCKLEN_INOUT:
+		render_inout(b, a, 4);
+		return 1;
+	case A_OFF_INOUT:
+		render_inout(b, a, 8);
+		return 1;
+	case A_IOVEC:
+	case A_IOVEC_OUT:
+		put_iovecs(b, p, a->count, a->trunc);
+		return 1;
+	case A_MSGHDR:
+	case A_MSGHDR_OUT:
+		render_msghdr(b, p);
+		return 1;
+	case A_EPOLL_EVENT:
+		put_epoll_event(b, p);
+		return 1;
+	case A_EPOLL_EVENTS_OUT:
+		buf_putc(b, '[');
+		for (k = 0; k + 12 <= a->len; k += 12) {
+			if (k)
+				buf_puts(b, ", ");
+			put_epoll_event(b, p + k);
+		}
+		if ((uint64_t)ev->ret * 12 > a->len)
+			buf_puts(b, ", ...");
+		buf_putc(b, ']');
+		return 1;
+	case A_POLLFD:
+		render_pollfds(b, a, false);
+		return 1;
+	case A_FDSET:
+		render_fdset(b, a, (int)ev->args[0].raw);
+		return 1;
+	case A_SEMBUF:
+		buf_putc(b, '[');
+		for (k = 0; k + 6 <= a->len; k += 6) {
+			uint16_t flg = get16(p, k + 4);
+
+			if (k)
+				buf_puts(b, ", ");
+			buf_printf(b, "{sem_num=%u, sem_op=%d, sem_flg=", get16(p, k),
+				   (int16_t)get16(p, k + 2));
+			if (!flg)
+				buf_putc(b, '0');
+			else
+				buf_printf(b, "%s%s%s", flg & 04000 ? "IPC_NOWAIT" : "",
+					   (flg & 04000) && (flg & 010000) ? "|" : "",
+					   flg & 010000 ? "SEM_UNDO" : "");
+			buf_putc(b, '}');
+		}
+		buf_putc(b, ']');
+		return 1;
+	case A_MSGBUF:
+	case A_MSGBUF_OUT:
+		buf_printf(b, "{mtype=%lld, mtext=", (long long)get64(p, 0));
+		render_quoted(b, p + 8, a->len - 8, false);
+		buf_putc(b, '}');
+		return 1;
+	case A_STR_OUT:
+		render_quoted(b, p, a->len, a->trunc);
+		return 1;
+	case A_SOCKOPT_VAL:
+	case A_SOCKOPT_OUT:
+		render_sockopt(b, a);
+		return 1;
+	case A_CLONE_ARGS:
+		render_clone_args(b, a);
+		return 1;
+	case A_CLONE_OUT:
+		render_clone_out(b, ev, a);
+		return 1;
+	case A_IOCTL_ARG:
+	case A_IOCTL_OUT:
+		render_ioctl_arg(b, ev, a);
+		return 1;
+	case A_FCNTL_ARG:
+	case A_FCNTL_OUT:
+		render_flock(b, p, a->kind == A_FCNTL_OUT);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void render_futex_op(struct buf *b, uint64_t v)
+{
+	uint32_t op = (uint32_t)v, cmd = op & 0x7f;
+	const char *name = flag_table_name(FT_FUTEX_OP, cmd);
+
+	if (!name) {
+		buf_put_hex(b, op);
+		return;
+	}
+	buf_puts(b, name);
+	if (op & 128)
+		buf_puts(b, "_PRIVATE");
+	if (op & 256)
+		buf_puts(b, "|FUTEX_CLOCK_REALTIME");
+	if (op & ~0x1ffu)
+		buf_printf(b, "|%#x", op & ~0x1ffu);
+}
+
+static void render_sock_proto(struct buf *b, const struct event *ev, uint64_t v)
+{
+	unsigned fam = (unsigned)ev->args[0].raw;
+
+	if (fam == 2 || fam == 10)
+		put_enum_int(b, FT_IP_PROTO, v);
+	else if (fam == 16)
+		put_enum_int(b, FT_NETLINK_PROTO, v);
+	else
+		buf_put_i64(b, (int)v);
+}
+
+static void render_sockopt_name(struct buf *b, const struct event *ev, uint64_t v)
+{
+	int level = (int)ev->args[1].raw;
+
+	if (level == 1)
+		put_enum_int(b, FT_SOL_SOCKET_OPTS, v);
+	else if (level == 6)
+		put_enum_int(b, FT_TCP_OPTS, v);
+	else
+		buf_put_i64(b, (int)v);
+}
+
+/* Raw register values with a kind of their own. */
+static int render_raw(struct buf *b, const struct event *ev, int i)
+{
+	const struct ev_arg *a = &ev->args[i];
+	uint64_t v = a->raw;
+
+	if (a->kind > A_X_FIRST && a->kind < A_KIND_COUNT) {
+		enum flag_table id = (enum flag_table)(a->kind - A_X_FIRST - 1);
+
+		if (flag_table_is_flags(id))
+			put_table(b, id, (uint32_t)v);
+		else
+			put_enum_int(b, id, v);
+		return 1;
+	}
+	switch (a->kind) {
+	case A_OPEN_BITS:
+		flags_open_bits(b, v);
+		return 1;
+	case A_STATX_FLAGS:
+		flags_at_statx(b, v);
+		return 1;
+	case A_FACCESSAT_FLAGS:
+		flags_faccessat(b, v);
+		return 1;
+	case A_SOCK_TYPE:
+		put_enum_int(b, FT_SOCKET_TYPE, v & 0xf);
+		if ((uint32_t)v & ~0xfu) {
+			buf_putc(b, '|');
+			put_table(b, FT_SOCKET_TYPE_FLAGS, (uint32_t)v & ~0xfu);
+		}
+		return 1;
+	case A_SOCK_PROTO:
+		render_sock_proto(b, ev, v);
+		return 1;
+	case A_SOCKOPT_NAME:
+		render_sockopt_name(b, ev, v);
+		return 1;
+	case A_FUTEX_OP:
+		render_futex_op(b, v);
+		return 1;
+	case A_FLOCK_OP:
+		put_enum_int(b, FT_FLOCK_OP, (uint32_t)v & ~4u);
+		if (v & 4)
+			buf_puts(b, "|LOCK_NB");
+		return 1;
+	case A_IPC_KEY:
+		if ((int32_t)v == 0)
+			buf_puts(b, "IPC_PRIVATE");
+		else
+			buf_printf(b, "%#x", (uint32_t)v);
+		return 1;
+	case A_IPC_GETFLAGS:
+		if ((uint32_t)v & ~0777u) {
+			put_table(b, FT_IPC_FLAGS, (uint32_t)v & ~0777u);
+			buf_putc(b, '|');
+		}
+		buf_printf(b, "%#03o", (unsigned)v & 0777u);
+		return 1;
+	case A_IOCTL_CMD:
+		put_table(b, FT_IOCTL_CMD, (uint32_t)v);
+		return 1;
+	case A_FCNTL_CMD:
+		put_enum_int(b, FT_FCNTL_CMD, v);
+		return 1;
+	case A_CLONE:
+		render_clone(b, ev);
+		return 1;
+	case A_CLONE_OUT:
+		render_clone_out(b, ev, a);
+		return 1;
+	case A_FCNTL_ARG:
+		/* F_SETFD shows FD_CLOEXEC, F_SETFL the O_* flags, others a number */
+		switch ((int)ev->args[1].raw) {
+		case 2:
+			put_table(b, FT_FD_FLAGS, (uint32_t)v);
+			return 1;
+		case 4:
+			flags_open(b, v);
+			return 1;
+		case 10:
+			flags_signal(b, v);
+			return 1;
+		default:
+			buf_put_i64(b, (long long)v);
+			return 1;
+		}
+	case A_IOCTL_ARG:
+		put_ptr(b, v);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int render_struct_arg(struct buf *b, const struct event *ev, int i)
+{
+	const struct ev_arg *a = &ev->args[i];
+
+	if (a->kind <= A_FDPAIR_OUT)
+		return 0;
+	if (a->state == ARG_S_DATA && render_data(b, ev, i))
+		return 1;
+	if (render_raw(b, ev, i))
+		return 1;
+	/* unread structures: NULL or the address */
+	put_ptr(b, a->raw);
+	return 1;
+}
+
+int render_struct_ret(struct buf *b, const struct event *ev)
+{
+	const char *name = ev->sc ? ev->sc->name : NULL;
+	int64_t r = ev->ret;
+
+	if (!name || ev->err)
+		return 0;
+	if (!strcmp(name, "fcntl")) {
+		int cmd = (int)ev->args[1].raw;
+
+		if (cmd == 1 && r) { /* F_GETFD */
+			buf_printf(b, "%#llx (flags ", (unsigned long long)r);
+			put_table(b, FT_FD_FLAGS, (uint64_t)r);
+			buf_putc(b, ')');
+			return 1;
+		}
+		if (cmd == 3) { /* F_GETFL */
+			buf_printf(b, "%#llx (flags ", (unsigned long long)r);
+			flags_open(b, (uint64_t)r);
+			buf_putc(b, ')');
+			return 1;
+		}
+		return 0;
+	}
+	if (!strcmp(name, "poll") || !strcmp(name, "ppoll")) {
+		const struct ev_arg *a = &ev->args[0];
+
+		buf_put_i64(b, r);
+		if (r == 0) {
+			buf_puts(b, " (Timeout)");
+		} else if (a->state == ARG_S_DATA) {
+			buf_puts(b, " (");
+			render_pollfds(b, a, true);
+			buf_putc(b, ')');
+		}
+		return 1;
+	}
+	if (!strcmp(name, "prctl") && (int)ev->args[0].raw == 3) {
+		buf_put_i64(b, r);
+		buf_puts(b, " (");
+		put_enum_int(b, FT_DUMPABLE, (uint64_t)r);
+		buf_putc(b, ')');
+		return 1;
+	}
+	if (!strcmp(name, "personality")) {
+		if (r)
+			buf_put_hex(b, (uint64_t)r);
+		else
+			buf_putc(b, '0');
+		buf_puts(b, " (");
+		put_enum_int(b, FT_PERSONALITY, (uint64_t)r);
+		buf_putc(b, ')');
+		return 1;
+	}
+	if (!strcmp(name, "sched_getscheduler")) {
+		buf_put_i64(b, r);
+		buf_puts(b, " (");
+		put_enum_int(b, FT_SCHED_POLICY, (uint64_t)r);
+		buf_putc(b, ')');
+		return 1;
+	}
+	if (!strcmp(name, "membarrier") && (int)ev->args[0].raw == 0 && r) {
+		buf_put_hex(b, (uint64_t)r);
+		buf_puts(b, " (");
+		put_table(b, FT_MEMBARRIER_CMD, (uint64_t)r);
+		buf_putc(b, ')');
+		return 1;
+	}
+	return 0;
+}

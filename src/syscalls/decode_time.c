@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/* Decoders of the time and waiting family: futex, poll. */
+#include "syscalls/decode_family.h"
+
+#include "core/event.h"
+#include "syscalls/table.h"
+
+/* futex(2): the arguments an operation uses; timeouts are read as timespecs only by
+ * the waiting operations (for the others the slot is val2, a number). */
+int decode_futex(struct decode_ctx *ctx, struct event *ev)
+{
+	unsigned cmd = (unsigned)ev->args[1].raw & 0x7f;
+
+	if (ctx->phase != DECODE_ENTRY)
+		return 0;
+	switch (cmd) {
+	case 0:	 /* FUTEX_WAIT */
+		ev->nargs = 4;
+		return 0;
+	case 1:	 /* FUTEX_WAKE, FUTEX_FD */
+	case 2:
+		ev->nargs = 3;
+		return 0;
+	case 7:	 /* FUTEX_UNLOCK_PI, FUTEX_TRYLOCK_PI */
+	case 8:
+		ev->nargs = 2;
+		return 0;
+	case 6:	 /* FUTEX_LOCK_PI, FUTEX_LOCK_PI2: uaddr, op, timeout */
+	case 13:
+		ev->args[2] = ev->args[3];
+		ev->nargs = 3;
+		return 0;
+	case 3:	 /* FUTEX_REQUEUE: val, val2, uaddr2 */
+	case 4:	 /* FUTEX_CMP_REQUEUE: val, val2, uaddr2, val3 */
+	case 5:	 /* FUTEX_WAKE_OP */
+	case 12: /* FUTEX_CMP_REQUEUE_PI */
+		ev->args[3].kind = A_UINT;
+		ev->args[3].state = ARG_S_RAW;
+		ev->nargs = cmd == 3 ? 5 : 6;
+		return 0;
+	case 10: /* FUTEX_WAKE_BITSET: val, NULL, NULL, bitset */
+		ev->args[3].state = ARG_S_RAW;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* poll(2), ppoll(2): the kernel fills revents; read the array again at exit so that
+ * the return value can list them. */
+int decode_poll(struct decode_ctx *ctx, struct event *ev)
+{
+	if (ctx->phase != DECODE_EXIT || ev->err || ev->args[0].state != ARG_S_DATA)
+		return 0;
+	return decode_struct(ctx, ev, 0, ev->args[0].len);
+}
