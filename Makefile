@@ -128,7 +128,8 @@ check-sanitized:
 
 check-unit: $(BUILD)/tests/run_tests $(BUILD)/renacer progs
 	@echo "== tests ($(BUILD))"
-	@cd $(abspath .) && $(BUILD)/tests/run_tests $(CRITERION_OPTS)
+	@cd $(abspath .) && LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
+		$(BUILD)/tests/run_tests $(CRITERION_OPTS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include

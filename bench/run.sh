@@ -15,7 +15,8 @@ Usage: bench/run.sh [--quick] [OPTIONS]
   --quick        4 workloads (getppid rw threads openat), small N, 3 runs: < 60 s
   --reps R       runs per configuration (default 5; 3 with --quick)
   --n N          syscalls per micro-workload run (default: calibrated so that
-                 `strace -f -o F` of the getppid loop takes ~2.5 s, ~0.25 s quick)
+                 `strace -f -o F` of the getppid loop takes ~1.5 s, ~0.25 s quick;
+                 at most 100000)
   --n-long N     syscalls per run in the long-run section (default: calibrated
                  so that the untraced getppid loop takes ~0.25 s, ~0.05 s quick)
   --only LIST    comma-separated workloads, e.g. --only getppid,tar
@@ -59,7 +60,7 @@ if [ "$QUICK" = 1 ]; then
 	T_FULL=0.25 T_LONG=0.05 LONG_CAP=1.0 RSS_REPS=3
 else
 	: "${REPS:=5}" "${TMO:=300}"
-	T_FULL=2.5 T_LONG=0.25 LONG_CAP=4.0 RSS_REPS=3
+	T_FULL=1.5 T_LONG=0.25 LONG_CAP=4.0 RSS_REPS=3
 fi
 case $REPS in '' | *[!0-9]* | 0) REPS=5 ;; esac
 case $TMO in '' | *[!0-9]* | 0) TMO=300 ;; esac
@@ -75,7 +76,7 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 0' INT TERM
 mkdir -p "$WORK/bin" "$WORK/run"
 RAW=$WORK/raw.tsv CONFS=$WORK/configs.tsv WLS=$WORK/workloads.tsv META=$WORK/meta.tsv
-printf 'phase\tworkload\tconfig\trep\tn\twall_s\trc\tloop_s\tloop_calls\trss_kb\ttrace_bytes\ttrace_lines\n' >"$RAW"
+printf 'phase\tworkload\tconfig\trep\tn\twall_s\tcpu_s\trc\tloop_s\tloop_calls\trss_kb\ttrace_bytes\ttrace_lines\ttrace_resumed\n' >"$RAW"
 : >"$CONFS" ; : >"$WLS" ; : >"$META"
 meta() { printf '%s\t%s\n' "$1" "$2" >>"$META"; }
 
@@ -117,6 +118,13 @@ HAVE_TIMEOUT=0; have timeout && HAVE_TIMEOUT=1
 meta renacer "$([ "$HAVE_RENACER" = 1 ] && "$RENACER" --version 2>&1 | head -1 || echo missing)"
 meta strace "$([ "$HAVE_STRACE" = 1 ] && "$STRACE" -V 2>&1 | head -1 || echo missing)"
 meta gcc "$(gcc --version 2>/dev/null | head -1 || echo missing)"
+# Benchmark a private copy: build/renacer may be relinked (by make, by someone
+# else) while the suite runs, and a run must not see a half-written binary or
+# a different build from the one before it.
+if [ "$HAVE_RENACER" = 1 ] && cp "$RENACER" "$WORK/renacer" 2>/dev/null; then
+	meta renacer_binary "$RENACER, $(date -u -r "$RENACER" '+built %Y-%m-%d %H:%M UTC'), sha256 $(sha256sum "$WORK/renacer" 2>/dev/null | cut -c1-12)"
+	RENACER=$WORK/renacer
+fi
 RENACER_REAL=$(readlink -f "$RENACER" 2>/dev/null || echo "$RENACER")
 STRACE_REAL=$(readlink -f "$STRACE" 2>/dev/null || echo "$STRACE")
 
@@ -198,12 +206,12 @@ for def in "${CONFIG_DEFS[@]}"; do
 done
 
 # ---------------------------------------------------------------- calibration
-nice_round() { # nearest 1/2/5 x 10^k (log scale), clamped to [lo, hi]
+nice_round() { # nearest 1/1.5/2/3/5/7 x 10^k (log scale), clamped to [lo, hi]
 	awk -v x="$1" -v lo="$2" -v hi="$3" 'BEGIN {
 		if (x < lo) x = lo; if (x > hi) x = hi
 		e = int(log(x) / log(10)); best = 0; bd = 1e99
-		for (k = e - 1; k <= e + 1; k++) { split("1 2 5", m, " ")
-			for (i = 1; i <= 3; i++) { v = m[i] * 10 ^ k; d = log(v / x); if (d < 0) d = -d
+		for (k = e - 1; k <= e + 1; k++) { split("1 1.5 2 3 5 7", m, " ")
+			for (i = 1; i <= 6; i++) { v = m[i] * 10 ^ k; d = log(v / x); if (d < 0) d = -d
 				if (d < bd) { bd = d; best = v } } }
 		printf "%d\n", best }'
 }
@@ -214,17 +222,18 @@ loop_per_call() { # CMD... (last arg is the time file): prints seconds per call,
 	[ -s "$tf" ] && awk '$2 > 0 { printf "%.12f\n", $1 / $2 }' "$tf"
 }
 min_of() { sort -g | head -1; }
+median_of() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 
 N=10000 N_LONG=1000000
 if [ -x "$BIN/work_getppid" ]; then
 	cu=$(for i in 1 2 3; do loop_per_call "$BIN/work_getppid" 200000 "$WORK/cal.t"; done | min_of)
 	ct=""
 	if [ "${C_STATUS[s_full]}" = ok ]; then
-		ct=$(for i in 1 2; do loop_per_call "$STRACE" -f -o "$WORK/cal.trace" "$BIN/work_getppid" 2000 "$WORK/cal.t"; done | min_of)
+		ct=$(for i in 1 2 3; do loop_per_call "$STRACE" -f -o "$WORK/cal.trace" "$BIN/work_getppid" 5000 "$WORK/cal.t"; done | median_of)
 	elif [ "${C_STATUS[r_full]}" = ok ]; then
-		ct=$(for i in 1 2; do loop_per_call "$RENACER" -f -o "$WORK/cal.trace" "$BIN/work_getppid" 2000 "$WORK/cal.t"; done | min_of)
+		ct=$(for i in 1 2 3; do loop_per_call "$RENACER" -f -o "$WORK/cal.trace" "$BIN/work_getppid" 5000 "$WORK/cal.t"; done | median_of)
 	fi
-	[ -n "$ct" ] && N=$(nice_round "$(awk -v t="$T_FULL" -v c="$ct" 'BEGIN{print t/c}')" 1000 5000000)
+	[ -n "$ct" ] && N=$(nice_round "$(awk -v t="$T_FULL" -v c="$ct" 'BEGIN{print t/c}')" 2000 100000)
 	[ -n "$cu" ] && N_LONG=$(nice_round "$(awk -v t="$T_LONG" -v c="$cu" 'BEGIN{print t/c}')" "$N" 50000000)
 	meta calib_untraced_ns_per_call "$(awk -v c="${cu:-0}" 'BEGIN{printf "%.0f", c*1e9}')"
 	meta calib_traced_us_per_call "$(awk -v c="${ct:-0}" 'BEGIN{printf "%.1f", c*1e6}')"
@@ -333,6 +342,7 @@ run_one() {
 	fi
 	[ "$HAVE_TIMEOUT" = 1 ] && cmd=(timeout -k 5 "$TMO" "${cmd[@]}")
 	local t0 t1 rc
+	times >"$WORK/run/times0" # children's CPU so far (builtin: no fork)
 	if [ -n "$exe" ] && [ -n "$PROBE" ]; then
 		t0=$EPOCHREALTIME
 		BENCH_RSS_OUT=$rssf BENCH_RSS_EXE=$exe LD_PRELOAD=$PROBE "${cmd[@]}" </dev/null >/dev/null 2>&1
@@ -344,17 +354,23 @@ run_one() {
 		rc=$?
 		t1=$EPOCHREALTIME
 	fi
-	local wall loop=NA calls=NA rss=NA tb=NA tl=NA
+	times >"$WORK/run/times1"
+	local wall cpu loop=NA calls=NA rss=NA tb=NA tl=NA tr=NA
 	wall=$(awk -v a="${t0/./}" -v b="${t1/./}" 'BEGIN { printf "%.6f", (b - a) / 1e6 }')
+	# user + system time of the reaped descendants (tracer + tracee + timeout)
+	cpu=$(awk 'function s(x) { split(x, p, "m"); sub("s", "", p[2]); return p[1] * 60 + p[2] }
+		FNR == 2 { c = s($1) + s($2); if (FILENAME ~ /times0$/) a = c; else b = c }
+		END { printf "%.3f", b - a }' "$WORK/run/times0" "$WORK/run/times1")
 	[ -s "$timef" ] && read -r loop calls <"$timef"
 	[ -s "$rssf" ] && read -r rss <"$rssf"
 	if [ -f "$tf" ]; then
 		tb=$(stat -c %s "$tf")
 		tl=$(wc -l <"$tf")
+		tr=$(grep -c 'resumed>' "$tf") # 2nd half of a call split by another task
 		rm -f "$tf"
 	fi
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$wl" "$cfg" "$rep" "$n" "$wall" "$rc" \
-		"${loop:-NA}" "${calls:-NA}" "${rss:-NA}" "$tb" "$tl" >>"$RAW"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$wl" "$cfg" "$rep" "$n" "$wall" "$cpu" "$rc" \
+		"${loop:-NA}" "${calls:-NA}" "${rss:-NA}" "$tb" "$tl" "$tr" >>"$RAW"
 	[ "$rc" = 124 ] && log "  $wl/$cfg rep $rep: timed out after ${TMO}s"
 }
 

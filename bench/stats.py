@@ -52,16 +52,20 @@ class Group:
         self.wall = median(walls)
         self.wall_min = min(walls) if walls else None
         self.wall_max = max(walls) if walls else None
+        self.cpu = median(num(r.get("cpu_s")) for r in ok)
         self.loop = median(num(r["loop_s"]) for r in ok)
         self.calls = median(num(r["loop_calls"]) for r in ok)
         self.rss = median(num(r["rss_kb"]) for r in ok)
-        bpl = []
+        # A call another task interrupts takes two lines ("<unfinished ...>",
+        # "<... resumed>"): events = lines - resumed lines ~ syscalls.
+        bpe, ev = [], []
         for r in ok:
-            b, ln = num(r["trace_bytes"]), num(r["trace_lines"])
-            if b is not None and ln:
-                bpl.append(b / ln)
-        self.bytes_per_line = median(bpl)
-        self.lines = median(num(r["trace_lines"]) for r in ok)
+            b, ln, rs = num(r["trace_bytes"]), num(r["trace_lines"]), num(r.get("trace_resumed")) or 0
+            if b is not None and ln and ln > rs:
+                bpe.append(b / (ln - rs))
+                ev.append(ln - rs)
+        self.bytes_per_event = median(bpe)
+        self.events = median(ev)
 
 
 def aggregate(raw, expect):
@@ -82,6 +86,13 @@ def added_us(g, base):
     if not g or not base or g.loop is None or base.loop is None or not g.calls:
         return None
     return (g.loop - base.loop) / g.calls * 1e6
+
+
+def added_cpu_us(g, base):
+    """Added CPU time (tracer + tracee, whole run) per loop syscall, microseconds."""
+    if not g or not base or g.cpu is None or base.cpu is None or not g.calls:
+        return None
+    return (g.cpu - base.cpu) / g.calls * 1e6
 
 
 # ---------------------------------------------------------------- formatting
@@ -301,6 +312,29 @@ def report(a):
     md.append(table(head, rows) if micro else "No micro workload ran.")
     md.append("")
 
+    # 3b. CPU time per syscall
+    md.append("### 3b. CPU time added per syscall (µs, tracer + tracee)")
+    md.append("")
+    md.append("(median user+system time of the whole traced run, tracer and tracee together − the untraced "
+              "run's) / syscalls in the loop. Start-up is included but is small at this N. Unlike wall "
+              "time, CPU time does not count waiting for a CPU, so it is the steadier figure when the "
+              "machine is busy (cells marked ~).")
+    md.append("")
+    head = ["workload"] + ["`%s`" % c["id"] for c in mcfgs] + ["`%s`/`%s`" % (c["id"], o["id"]) for c, o in rpairs]
+    rows = []
+    for w in micro:
+        base = g("main", w["id"], "base")
+        row = [w["id"]]
+        for c in mcfgs:
+            x = g("main", w["id"], c["id"])
+            row.append("—" if x is None else fus(added_cpu_us(x, base)))
+        for c, o in rpairs:
+            x, y = g("main", w["id"], c["id"]), g("main", w["id"], o["id"])
+            row.append("—" if x is None or y is None else fx(ratio(added_cpu_us(x, base), added_cpu_us(y, base))))
+        rows.append(row)
+    md.append(table(head, rows) if micro else "No micro workload ran.")
+    md.append("")
+
     # 4. peak RSS
     md.append("## 4. Peak RSS of the tracer (MB)")
     md.append("")
@@ -330,12 +364,13 @@ def report(a):
         md.append("")
 
     # 5. trace size
-    tcfgs = [c for c in traced_ok if any(g("main", w["id"], c["id"]) and g("main", w["id"], c["id"]).lines
+    tcfgs = [c for c in traced_ok if any(g("main", w["id"], c["id"]) and g("main", w["id"], c["id"]).events
                                          for w in ran)]
-    md.append("## 5. Trace size (bytes per line of the -o file)")
+    md.append("## 5. Trace size (bytes per syscall of the -o file)")
     md.append("")
-    md.append("Bytes of the trace file / its lines (a line is about one syscall; with several tasks strace "
-              "splits interrupted calls into `<unfinished ...>` and `<... resumed>` lines). Lines in brackets.")
+    md.append("Bytes of the trace file / the syscalls it records, counted as its lines minus the "
+              "`<... resumed>` lines (a call another task interrupts is split over two lines). "
+              "Exit and signal lines and the JSON header count as events too. Event count in brackets.")
     md.append("")
     if tcfgs:
         head = ["workload"] + ["`%s`" % c["id"] for c in tcfgs]
@@ -344,10 +379,10 @@ def report(a):
             row = [w["id"]]
             for c in tcfgs:
                 x = g("main", w["id"], c["id"])
-                if x is None or x.bytes_per_line is None:
+                if x is None or x.bytes_per_event is None:
                     row.append("—")
                 else:
-                    row.append("%.1f (%d)" % (x.bytes_per_line, x.lines))
+                    row.append("%.1f (%d)" % (x.bytes_per_event, x.events))
             rows.append(row)
         md.append(table(head, rows))
         md.append("")
@@ -394,15 +429,18 @@ def report(a):
         return c["status"] if c and c["status"] != "ok" else "not run"
 
     # full trace per-call vs strace
-    vals = []
+    vals, cvals = [], []
     for w in micro:
         base = g("main", w["id"], "base")
         x, y = g("main", w["id"], "r_full"), g("main", w["id"], "s_full")
         if x and y:
             vals.append((w["id"], ratio(added_us(x, base), added_us(y, base))))
+            cvals.append((w["id"], ratio(added_cpu_us(x, base), added_cpu_us(y, base))))
     t, v = verdict(vals, 0.9)
-    goals.append(["Full trace: added cost per syscall ≤ 0.9× strace's (`r_full` vs `s_full`, section 3)",
-                  t, v if vals else reason("r_full")])
+    ct, cv = verdict(cvals, 0.9)
+    goals.append(["Full trace: added cost per syscall ≤ 0.9× strace's (`r_full` vs `s_full`; wall: section 3, "
+                  "CPU: section 3b)", "wall: %s; CPU: %s" % (t, ct) if vals else t,
+                  "wall %s; CPU %s" % (v, cv) if vals else reason("r_full")])
     # filtered
     vals, src = [], ""
     for wid in ("getppid", "rw", "threads", "fork"):
@@ -448,8 +486,9 @@ def report(a):
     # CSV: one row per (phase, workload, config), n/a configurations included
     cols = ["phase", "workload", "config", "command", "status", "n", "runs_ok", "runs", "median_wall_s",
             "min_wall_s", "max_wall_s", "untraced_median_wall_s", "ratio_untraced", "compare_with",
-            "ratio_compare", "compare_with_2", "ratio_compare_2", "loop_median_s", "loop_syscalls",
-            "untraced_loop_median_s", "added_us_per_syscall", "rss_kb", "trace_bytes_per_line", "trace_lines"]
+            "ratio_compare", "compare_with_2", "ratio_compare_2", "median_cpu_s", "untraced_median_cpu_s",
+            "loop_median_s", "loop_syscalls", "untraced_loop_median_s", "added_us_per_syscall",
+            "added_cpu_us_per_syscall", "rss_kb", "trace_bytes_per_syscall", "trace_events"]
 
     def f(x, p=6):
         return "" if x is None else ("%.*f" % (p, x))
@@ -476,8 +515,10 @@ def report(a):
                        "loop_median_s": f(x.loop, 9), "loop_syscalls": f(x.calls, 0),
                        "untraced_loop_median_s": f(base.loop if base else None, 9),
                        "added_us_per_syscall": f(added_us(x, base), 4) if c["id"] != "base" else "",
-                       "rss_kb": f(x.rss, 0), "trace_bytes_per_line": f(x.bytes_per_line, 2),
-                       "trace_lines": f(x.lines, 0)}
+                       "median_cpu_s": f(x.cpu, 3), "untraced_median_cpu_s": f(base.cpu if base else None, 3),
+                       "added_cpu_us_per_syscall": f(added_cpu_us(x, base), 4) if c["id"] != "base" else "",
+                       "rss_kb": f(x.rss, 0), "trace_bytes_per_syscall": f(x.bytes_per_event, 2),
+                       "trace_events": f(x.events, 0)}
                 for i, o in enumerate(c["cmp"][:2]):
                     y = g(phase, w["id"], o)
                     sfx = "" if i == 0 else "_2"

@@ -80,7 +80,8 @@ RN_API int rn_tracer_add_path(struct rn_tracer *t, const char *path);
 /* seccomp-bpf fast path for a spawned command with a filter: -1 automatic
  * (default), 0 never, 1 always (falls back with a notice when unavailable). */
 RN_API int rn_tracer_set_seccomp(struct rn_tracer *t, int mode);
-/* Whether the spawned command runs under the seccomp filter. */
+/* Whether the spawned command runs under the seccomp filter. Known once the
+ * command reached its execve, i.e. from the first event on. */
 RN_API bool rn_tracer_seccomp_active(const struct rn_tracer *t);
 /* Borrowed: a one-line notice for the user (e.g. seccomp fallback), or "". */
 RN_API const char *rn_tracer_notice(const struct rn_tracer *t);

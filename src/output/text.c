@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #include "analysis/summary.h"
@@ -204,7 +205,8 @@ static int text_event(struct sink *sk, const struct event *ev)
 		break;
 	case EV_EXIT:
 	case EV_SUPERSEDED:
-		if (s->opts->quiet >= 2)
+		/* strace -qq hides exit statuses, not deaths by signal */
+		if (s->opts->quiet >= 2 && (ev->type == EV_SUPERSEDED || WIFEXITED(ev->status)))
 			break;
 		line_start(s, b, ev, ev->ts_ns);
 		render_exit(b, ev);

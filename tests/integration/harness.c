@@ -173,6 +173,10 @@ int run_cli(struct cli_result *r, const char *cwd, const char *const *argv)
 		dup2(nul, 0);
 		dup2(ofd, 1);
 		dup2(efd, 2);
+		/* the traced programs must see only 0, 1 and 2 */
+		close(nul);
+		close(ofd);
+		close(efd);
 		if (cwd && chdir(cwd) < 0)
 			_exit(99);
 		execv(args[0], args);
