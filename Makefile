@@ -43,7 +43,7 @@ HEADERS := $(sort $(wildcard src/*/*.h)) include/renacer.h
 
 ABS_BUILD := $(abspath $(BUILD))
 
-.PHONY: all demo check check-unit check-headers deps deps-check install clean bench bench-quick progs format-check
+.PHONY: all demo check check-unit check-headers check-install deps deps-check install clean bench bench-quick progs format-check
 all: $(BUILD)/renacer $(BUILD)/librenacer.a $(BUILD)/librenacer.so $(BUILD)/renacer.pc
 
 $(BUILD)/obj/src/cli/%.o: src/cli/%.c
@@ -75,10 +75,12 @@ $(BUILD)/renacer: $(CLI_OBJS) $(BUILD)/librenacer.a
 	@echo "  LD      $@"
 	$(Q)$(CC) -o $@ $(CLI_OBJS) $(BUILD)/librenacer.a $(LDLIBS_ALL)
 
+# pkg-config file for a prefix: $(call write_pc,PREFIX,FILE)
+write_pc = printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: renacer\nDescription: system call tracer library\nVersion: %s\nLibs: -L$${libdir} -lrenacer\nLibs.private: -lm\nCflags: -I$${includedir}\n' '$(1)' '$(VERSION)' > $(2)
+
 $(BUILD)/renacer.pc: Makefile
 	@mkdir -p $(BUILD)
-	@printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: renacer\nDescription: system call tracer library\nVersion: %s\nLibs: -L$${libdir} -lrenacer\nLibs.private: -lm\nCflags: -I$${includedir}\n' \
-		'$(PREFIX)' '$(VERSION)' > $@
+	@$(call write_pc,$(PREFIX),$@)
 
 # Test programs: tiny, deterministic, never sanitized (they are tracees).
 $(BUILD)/progs/%: tests/progs/%.c
@@ -116,9 +118,18 @@ check-headers:
 	@g++ -Iinclude -Wall -Wextra -Werror -fsyntax-only $(BUILD)/hdr/t.cc
 	@echo "headers: all self-contained, renacer.h compiles as C++"
 
+# make install into a scratch prefix, then build a program with pkg-config.
+check-install: all
+	@rm -rf $(BUILD)/inst
+	@$(MAKE) --no-print-directory install PREFIX=$(ABS_BUILD)/inst >/dev/null
+	@$(CC) -std=c99 -Wall -Werror -o $(BUILD)/inst/use_library tests/install/use_library.c \
+		$$(PKG_CONFIG_PATH=$(ABS_BUILD)/inst/lib/pkgconfig pkg-config --cflags --libs renacer) \
+		-Wl,-rpath,$(ABS_BUILD)/inst/lib
+	@$(BUILD)/inst/use_library /dev/null
+
 # The whole suite: build, headers, every test; then the same under ASan+UBSan.
 check: deps-check
-	@$(MAKE) --no-print-directory all progs check-headers
+	@$(MAKE) --no-print-directory all progs check-headers check-install
 	@$(MAKE) --no-print-directory check-unit
 	@if [ "$(SANITIZE)" != 1 ]; then $(MAKE) --no-print-directory SANITIZE=1 check-sanitized; fi
 
@@ -138,7 +149,7 @@ install: all
 	install -m 755 $(BUILD)/librenacer.so $(DESTDIR)$(PREFIX)/lib/librenacer.so.0
 	ln -sf librenacer.so.0 $(DESTDIR)$(PREFIX)/lib/librenacer.so
 	install -m 644 include/renacer.h $(DESTDIR)$(PREFIX)/include/renacer.h
-	install -m 644 $(BUILD)/renacer.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/renacer.pc
+	$(call write_pc,$(PREFIX),$(DESTDIR)$(PREFIX)/lib/pkgconfig/renacer.pc)
 
 bench: all
 	@bench/run.sh

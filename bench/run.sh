@@ -14,9 +14,9 @@ Usage: bench/run.sh [--quick] [OPTIONS]
 
   --quick        4 workloads (getppid rw threads openat), small N, 3 runs: < 60 s
   --reps R       runs per configuration (default 5; 3 with --quick)
-  --n N          syscalls per micro-workload run (default: calibrated so that
-                 `strace -f -o F` of the getppid loop takes ~1.5 s, ~0.25 s quick;
-                 at most 100000)
+  --n N|auto     syscalls per micro-workload run (default 50000, 5000 with
+                 --quick); auto: calibrate so that `strace -f -o F` of the
+                 getppid loop takes ~1.5 s (~0.25 s quick), at most 100000
   --n-long N     syscalls per run in the long-run section (default: calibrated
                  so that the untraced getppid loop takes ~0.25 s, ~0.05 s quick)
   --only LIST    comma-separated workloads, e.g. --only getppid,tar
@@ -57,10 +57,10 @@ done
 
 if [ "$QUICK" = 1 ]; then
 	: "${REPS:=3}" "${TMO:=60}"
-	T_FULL=0.25 T_LONG=0.05 LONG_CAP=1.0 RSS_REPS=3
+	T_FULL=0.25 T_LONG=0.05 LONG_CAP=1.0 RSS_REPS=3 N_DEFAULT=5000
 else
 	: "${REPS:=5}" "${TMO:=300}"
-	T_FULL=1.5 T_LONG=0.25 LONG_CAP=4.0 RSS_REPS=3
+	T_FULL=1.5 T_LONG=0.25 LONG_CAP=4.0 RSS_REPS=3 N_DEFAULT=50000
 fi
 case $REPS in '' | *[!0-9]* | 0) REPS=5 ;; esac
 case $TMO in '' | *[!0-9]* | 0) TMO=300 ;; esac
@@ -224,11 +224,16 @@ loop_per_call() { # CMD... (last arg is the time file): prints seconds per call,
 min_of() { sort -g | head -1; }
 median_of() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 
-N=10000 N_LONG=1000000
+# N (micro workloads) is fixed by default so that figures stay comparable from
+# run to run: a calibration against a traced run moves with the machine's load.
+# N_long is calibrated on the untraced loop, which is steady.
+N=$N_DEFAULT N_LONG=1000000
 if [ -x "$BIN/work_getppid" ]; then
 	cu=$(for i in 1 2 3; do loop_per_call "$BIN/work_getppid" 200000 "$WORK/cal.t"; done | min_of)
 	ct=""
-	if [ "${C_STATUS[s_full]}" = ok ]; then
+	if [ "$N_OPT" != auto ]; then
+		:
+	elif [ "${C_STATUS[s_full]}" = ok ]; then
 		ct=$(for i in 1 2 3; do loop_per_call "$STRACE" -f -o "$WORK/cal.trace" "$BIN/work_getppid" 5000 "$WORK/cal.t"; done | median_of)
 	elif [ "${C_STATUS[r_full]}" = ok ]; then
 		ct=$(for i in 1 2 3; do loop_per_call "$RENACER" -f -o "$WORK/cal.trace" "$BIN/work_getppid" 5000 "$WORK/cal.t"; done | median_of)
@@ -236,8 +241,8 @@ if [ -x "$BIN/work_getppid" ]; then
 	[ -n "$ct" ] && N=$(nice_round "$(awk -v t="$T_FULL" -v c="$ct" 'BEGIN{print t/c}')" 2000 100000)
 	[ -n "$cu" ] && N_LONG=$(nice_round "$(awk -v t="$T_LONG" -v c="$cu" 'BEGIN{print t/c}')" "$N" 50000000)
 	meta calib_untraced_ns_per_call "$(awk -v c="${cu:-0}" 'BEGIN{printf "%.0f", c*1e9}')"
-	meta calib_traced_us_per_call "$(awk -v c="${ct:-0}" 'BEGIN{printf "%.1f", c*1e6}')"
-	log "calibration: untraced getppid ${cu:-?} s/call, traced ${ct:-?} s/call"
+	[ -n "$ct" ] && meta calib_traced_us_per_call "$(awk -v c="$ct" 'BEGIN{printf "%.1f", c*1e6}')"
+	log "calibration: untraced getppid ${cu:-?} s/call${ct:+, traced $ct s/call}"
 fi
 case $N_OPT in '' | *[!0-9]*) ;; *) N=$N_OPT ;; esac
 case $NLONG_OPT in '' | *[!0-9]*) ;; *) N_LONG=$NLONG_OPT ;; esac

@@ -223,10 +223,13 @@ def report(a):
               % (meta.get("command", "?"), meta.get("mode", "?"), meta.get("reps", "?"), meta.get("elapsed_s", "?")))
     md.append("- Tools: %s (commit %s); %s; %s"
               % (meta.get("renacer", "?"), meta.get("renacer_commit", "?"), meta.get("strace", "?"), meta.get("gcc", "?")))
-    md.append("- N = %s syscalls per micro-workload run (calibrated: untraced getppid %s ns/call, "
-              "strace -f -o %s µs/call); long-run section N = %s"
-              % (meta.get("n", "?"), meta.get("calib_untraced_ns_per_call", "?"),
-                 meta.get("calib_traced_us_per_call", "?"), meta.get("n_long", "?")))
+    how = ("calibrated on strace -f -o at %s µs/call" % meta["calib_traced_us_per_call"]
+           if "calib_traced_us_per_call" in meta else "fixed")
+    md.append("- N = %s syscalls per micro-workload run (%s); long-run section N = %s "
+              "(calibrated: untraced getppid %s ns/call)"
+              % (meta.get("n", "?"), how, meta.get("n_long", "?"), meta.get("calib_untraced_ns_per_call", "?")))
+    if "renacer_binary" in meta:
+        md.append("- renacer binary: %s (a private copy is benchmarked)" % meta["renacer_binary"])
     for n in notes:
         md.append("- Note: %s" % n)
     md.append("")
