@@ -43,7 +43,8 @@ HEADERS := $(sort $(wildcard src/*/*.h)) include/renacer.h
 
 ABS_BUILD := $(abspath $(BUILD))
 
-.PHONY: all demo check check-unit check-headers check-install deps deps-check install clean bench bench-quick progs format-check
+.PHONY: all demo check check-unit check-headers check-install deps deps-check install clean bench bench-quick progs format-check \
+	bench-compare golden golden-check
 all: $(BUILD)/renacer $(BUILD)/librenacer.a $(BUILD)/librenacer.so $(BUILD)/renacer.pc
 
 $(BUILD)/obj/src/cli/%.o: src/cli/%.c
@@ -156,6 +157,20 @@ bench: all
 
 bench-quick: all
 	@bench/run.sh --quick
+
+# renacer compare on two 1,000,000-call traces: budget 2 s, 64 MiB.
+bench-compare: all
+	@bench/bench_compare.sh
+
+# Golden traces for CI (doc/ci.md): GOLDEN_CMDS holds "NAME: COMMAND ARGS" lines.
+GOLDEN_DIR ?= golden
+GOLDEN_CMDS ?= $(GOLDEN_DIR)/commands.txt
+golden: all
+	@scripts/capture_golden_traces.sh -r $(BUILD)/renacer -o $(GOLDEN_DIR) -c $(GOLDEN_CMDS)
+
+golden-check: all
+	@scripts/capture_golden_traces.sh --check -r $(BUILD)/renacer -o $(GOLDEN_DIR) \
+		-c $(GOLDEN_CMDS)
 
 format-check:
 	@clang-format --dry-run -Werror $(LIB_SRCS) $(CLI_SRCS) $(HEADERS)

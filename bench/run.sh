@@ -14,7 +14,7 @@ Usage: bench/run.sh [--quick] [OPTIONS]
 
   --quick        4 workloads (getppid rw threads openat), small N, 3 runs: < 60 s
   --reps R       runs per configuration (default 5; 3 with --quick)
-  --n N|auto     syscalls per micro-workload run (default 50000, 5000 with
+  --n N|auto     syscalls per micro-workload run (default 30000, 2000 with
                  --quick); auto: calibrate so that `strace -f -o F` of the
                  getppid loop takes ~1.5 s (~0.25 s quick), at most 100000
   --n-long N     syscalls per run in the long-run section (default: calibrated
@@ -57,10 +57,10 @@ done
 
 if [ "$QUICK" = 1 ]; then
 	: "${REPS:=3}" "${TMO:=60}"
-	T_FULL=0.25 T_LONG=0.05 LONG_CAP=1.0 RSS_REPS=3 N_DEFAULT=5000
+	T_FULL=0.25 T_LONG=0.05 LONG_CAP=1.0 RSS_REPS=1 N_DEFAULT=2000
 else
 	: "${REPS:=5}" "${TMO:=300}"
-	T_FULL=1.5 T_LONG=0.25 LONG_CAP=4.0 RSS_REPS=3 N_DEFAULT=50000
+	T_FULL=1.5 T_LONG=0.25 LONG_CAP=4.0 RSS_REPS=2 N_DEFAULT=30000
 fi
 case $REPS in '' | *[!0-9]* | 0) REPS=5 ;; esac
 case $TMO in '' | *[!0-9]* | 0) TMO=300 ;; esac
@@ -68,6 +68,7 @@ case $TMO in '' | *[!0-9]* | 0) TMO=300 ;; esac
 START_US=${EPOCHREALTIME/./}
 log() { printf '[bench %4ds] %s\n' $(((${EPOCHREALTIME/./} - START_US) / 1000000)) "$*" >&2; }
 have() { command -v "$1" >/dev/null 2>&1; }
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 
 # ---------------------------------------------------------------- temp dir
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/renacer-bench.XXXXXX") || { echo "bench: mktemp failed" >&2; exit 0; }
@@ -76,7 +77,7 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 0' INT TERM
 mkdir -p "$WORK/bin" "$WORK/run"
 RAW=$WORK/raw.tsv CONFS=$WORK/configs.tsv WLS=$WORK/workloads.tsv META=$WORK/meta.tsv
-printf 'phase\tworkload\tconfig\trep\tn\twall_s\tcpu_s\trc\tloop_s\tloop_calls\trss_kb\ttrace_bytes\ttrace_lines\ttrace_resumed\n' >"$RAW"
+printf 'phase\tworkload\tconfig\trep\tn\twall_s\tcpu_s\tothers_cpu\trc\tloop_s\tloop_calls\trss_kb\ttrace_bytes\ttrace_lines\ttrace_resumed\n' >"$RAW"
 : >"$CONFS" ; : >"$WLS" ; : >"$META"
 meta() { printf '%s\t%s\n' "$1" "$2" >>"$META"; }
 
@@ -115,9 +116,9 @@ HAVE_STRACE=0; [ -n "$STRACE" ] && [ -x "$STRACE" ] && HAVE_STRACE=1
 [ "$HAVE_STRACE" = 1 ] || NOTES+=("strace missing: strace comparisons are n/a (apt-get install strace)")
 HAVE_TIMEOUT=0; have timeout && HAVE_TIMEOUT=1
 [ "$HAVE_TIMEOUT" = 1 ] || NOTES+=("timeout(1) missing: runs are not time-limited (apt-get install coreutils)")
-meta renacer "$([ "$HAVE_RENACER" = 1 ] && "$RENACER" --version 2>&1 | head -1 || echo missing)"
-meta strace "$([ "$HAVE_STRACE" = 1 ] && "$STRACE" -V 2>&1 | head -1 || echo missing)"
-meta gcc "$(gcc --version 2>/dev/null | head -1 || echo missing)"
+meta renacer "$([ "$HAVE_RENACER" = 1 ] && "$RENACER" --version 2>&1 | head -1 || echo "renacer missing")"
+meta strace "$([ "$HAVE_STRACE" = 1 ] && "$STRACE" -V 2>&1 | head -1 || echo "strace missing")"
+meta gcc "$(have gcc && gcc --version 2>/dev/null | head -1 || echo "gcc missing")"
 # Benchmark a private copy: build/renacer may be relinked (by make, by someone
 # else) while the suite runs, and a run must not see a half-written binary or
 # a different build from the one before it.
@@ -348,6 +349,8 @@ run_one() {
 	[ "$HAVE_TIMEOUT" = 1 ] && cmd=(timeout -k 5 "$TMO" "${cmd[@]}")
 	local t0 t1 rc
 	times >"$WORK/run/times0" # children's CPU so far (builtin: no fork)
+	local _c u0 n0 s0 i0 w0 q0 sq0 st0 u1 n1 s1 i1 w1 q1 sq1 st1 # machine-wide CPU, /proc/stat
+	read -r _c u0 n0 s0 i0 w0 q0 sq0 st0 _ </proc/stat
 	if [ -n "$exe" ] && [ -n "$PROBE" ]; then
 		t0=$EPOCHREALTIME
 		BENCH_RSS_OUT=$rssf BENCH_RSS_EXE=$exe LD_PRELOAD=$PROBE "${cmd[@]}" </dev/null >/dev/null 2>&1
@@ -360,12 +363,17 @@ run_one() {
 		t1=$EPOCHREALTIME
 	fi
 	times >"$WORK/run/times1"
-	local wall cpu loop=NA calls=NA rss=NA tb=NA tl=NA tr=NA
+	read -r _c u1 n1 s1 i1 w1 q1 sq1 st1 _ </proc/stat
+	local busy_ticks=$(((u1 + n1 + s1 + q1 + sq1 + st1) - (u0 + n0 + s0 + q0 + sq0 + st0)))
+	local wall cpu others loop=NA calls=NA rss=NA tb=NA tl=NA tr=NA
 	wall=$(awk -v a="${t0/./}" -v b="${t1/./}" 'BEGIN { printf "%.6f", (b - a) / 1e6 }')
 	# user + system time of the reaped descendants (tracer + tracee + timeout)
 	cpu=$(awk 'function s(x) { split(x, p, "m"); sub("s", "", p[2]); return p[1] * 60 + p[2] }
 		FNR == 2 { c = s($1) + s($2); if (FILENAME ~ /times0$/) a = c; else b = c }
 		END { printf "%.3f", b - a }' "$WORK/run/times0" "$WORK/run/times1")
+	# CPUs kept busy by everything else (other users, hypervisor steal) meanwhile
+	others=$(awk -v b="$busy_ticks" -v hz="$CLK_TCK" -v c="$cpu" -v w="$wall" \
+		'BEGIN { o = (b / hz - c) / (w > 0 ? w : 1); printf "%.2f", o < 0 ? 0 : o }')
 	[ -s "$timef" ] && read -r loop calls <"$timef"
 	[ -s "$rssf" ] && read -r rss <"$rssf"
 	if [ -f "$tf" ]; then
@@ -374,7 +382,7 @@ run_one() {
 		tr=$(grep -c 'resumed>' "$tf") # 2nd half of a call split by another task
 		rm -f "$tf"
 	fi
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$wl" "$cfg" "$rep" "$n" "$wall" "$cpu" "$rc" \
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$wl" "$cfg" "$rep" "$n" "$wall" "$cpu" "$others" "$rc" \
 		"${loop:-NA}" "${calls:-NA}" "${rss:-NA}" "$tb" "$tl" "$tr" >>"$RAW"
 	[ "$rc" = 124 ] && log "  $wl/$cfg rep $rep: timed out after ${TMO}s"
 }

@@ -55,6 +55,19 @@ RN_API const char *rn_tracer_errmsg(const struct rn_tracer *t);
 RN_API int rn_tracer_set_follow_forks(struct rn_tracer *t, bool on);	   /* -f */
 RN_API int rn_tracer_set_string_limit(struct rn_tracer *t, unsigned n);   /* default 32 */
 RN_API int rn_tracer_set_quiet(struct rn_tracer *t, int level);	   /* -q: 1, -qq: 2 */
+/* -y: show what descriptors refer to. 0: off (default); 1: paths, "3</etc/hosts>",
+ * pipes and sockets as "pipe:[123]"; 2 (-yy): also socket addresses
+ * ("TCP:[127.0.0.1:80->127.0.0.1:5555]") and device numbers ("/dev/null<char 1:3>"). */
+RN_API int rn_tracer_set_decode_fds(struct rn_tracer *t, int level);
+/* strace -v: structures in full (stat, statx, uname, getrusage), getdents64's
+ * entries, execve's environment as strings, arrays without the element limit. */
+RN_API int rn_tracer_set_verbose_structs(struct rn_tracer *t, bool on);
+/* strace -x: 1 shows strings holding a non-printable byte in \x hex, 2 (-xx) all
+ * strings; 0 (default) escapes as C does. */
+RN_API int rn_tracer_set_strings_in_hex(struct rn_tracer *t, int level);
+/* strace -X: named constants and flags as names (default), numbers, or both. */
+enum rn_const_style { RN_CONST_ABBREV = 0, RN_CONST_RAW = 1, RN_CONST_VERBOSE = 2 };
+RN_API int rn_tracer_set_const_style(struct rn_tracer *t, enum rn_const_style style);
 /* Keep every completed event in memory; get them with rn_tracer_detach_trace(). */
 RN_API int rn_tracer_set_record(struct rn_tracer *t, bool on);
 
@@ -149,7 +162,9 @@ RN_API bool rn_event_returned(const struct rn_event *ev); /* false: task vanishe
 RN_API int rn_event_nargs(const struct rn_event *ev);
 RN_API uint64_t rn_event_arg_raw(const struct rn_event *ev, int i);
 /* Render argument i as the text output shows it into buf (always
- * NUL-terminated when len > 0). Returns the full length, like snprintf. */
+ * NUL-terminated when len > 0), with -y paths when they were asked for but in
+ * the default style otherwise (no -v, -x or -X). Returns the full length, like
+ * snprintf. */
 RN_API size_t rn_event_arg(const struct rn_event *ev, int i, char *buf, size_t len);
 RN_API int rn_event_signo(const struct rn_event *ev);	 /* RN_EV_SIGNAL, RN_EV_EXIT */
 RN_API int rn_event_exit_status(const struct rn_event *ev); /* RN_EV_EXIT: wait(2) status */
@@ -167,6 +182,70 @@ RN_API size_t rn_trace_total_syscalls(const struct rn_trace *tr);
  * arg_substr (NULL: any call of that name). */
 RN_API bool rn_trace_has_syscall(const struct rn_trace *tr, const char *name,
 				 const char *arg_substr);
+
+/* Load a trace renacer wrote (--format json or jsonl, told apart by their
+ * content) for the rn_trace_* and rn_event_* accessors; arguments read back
+ * as the text they were written as. Every event is kept in memory (some 400
+ * bytes each): rn_compare_files() streams instead. Returns owned (free with
+ * rn_trace_free()), or NULL with errno set (EINVAL: malformed, not a renacer
+ * trace, another format version, truncated; ENOENT, EACCES...; ENOMEM) and
+ * the reason in err: "trace.json:12:34: ...". */
+RN_API struct rn_trace *rn_trace_load(const char *path, char *err, size_t errlen);
+
+/* ---- Golden-trace comparison (doc/compare.md) ---------------------------- */
+
+struct rn_compare_opts;
+struct rn_report;
+
+/* Returns owned (free with rn_compare_opts_free()), or NULL with errno set. */
+RN_API struct rn_compare_opts *rn_compare_opts_new(void);
+RN_API void rn_compare_opts_free(struct rn_compare_opts *o);
+/* --threshold: "NAME=+PCT%[,+MIN]" (syscalls=+10%,+5, alloc_bytes=+10%,+64KiB,
+ * syscall_time=+25%,+1ms, syscall:*=+50%) or "NAME=off". Later calls for the
+ * same NAME replace earlier ones. Returns 0, -EINVAL with the reason in err,
+ * or -ENOMEM. */
+RN_API int rn_compare_opts_set_threshold(struct rn_compare_opts *o, const char *spec, char *err,
+					 size_t errlen);
+/* --ignore-timing: time metrics are shown but never fail. */
+RN_API int rn_compare_opts_set_ignore_timing(struct rn_compare_opts *o, bool on);
+/* Align sequences on each call's success or failure as well as its name. */
+RN_API int rn_compare_opts_set_match_errors(struct rn_compare_opts *o, bool on);
+
+/* Compare two traces renacer wrote (--format json or jsonl); opts may be
+ * NULL for the defaults. Returns owned (free with rn_report_free()), or NULL
+ * with errno set as rn_trace_load() does and the reason in err. */
+RN_API struct rn_report *rn_compare_files(const char *golden, const char *current,
+					  const struct rn_compare_opts *opts, char *err,
+					  size_t errlen);
+RN_API void rn_report_free(struct rn_report *r);
+/* True when some metric exceeded both of its thresholds. */
+RN_API bool rn_report_regressed(const struct rn_report *r);
+/* The report as text (color: ANSI colours) or as JSON. *out is owned
+ * (free()). Return 0 or -ENOMEM. */
+RN_API int rn_report_render_text(const struct rn_report *r, bool color, char **out);
+RN_API int rn_report_render_json(const struct rn_report *r, char **out);
+
+enum rn_verdict {
+	RN_VERDICT_SAME = 0,
+	RN_VERDICT_IMPROVED,  /* decreased */
+	RN_VERDICT_INCREASED, /* within the thresholds, or a metric that does not gate */
+	RN_VERDICT_REGRESSED,
+	RN_VERDICT_IGNORED, /* timing under rn_compare_opts_set_ignore_timing() */
+	RN_VERDICT_NA,	    /* a trace lacks the data (-c traces have no records) */
+};
+RN_API size_t rn_report_metric_count(const struct rn_report *r);
+/* Borrowed until rn_report_free(); NULL past the end. */
+RN_API const char *rn_report_metric_name(const struct rn_report *r, size_t i);
+/* The metric called name ("syscalls", "syscall:openat", "class:file",
+ * "errno:ENOENT"); false when there is none. Out pointers may be NULL. */
+RN_API bool rn_report_metric(const struct rn_report *r, const char *name, uint64_t *before,
+			     uint64_t *after, enum rn_verdict *verdict);
+/* Percent of calls the sequences have in common (LCS / longer length);
+ * -1 when a trace has no records. */
+RN_API double rn_report_equivalence(const struct rn_report *r);
+/* Paths opened by the current trace only. Borrowed until rn_report_free(). */
+RN_API size_t rn_report_new_path_count(const struct rn_report *r);
+RN_API const char *rn_report_new_path(const struct rn_report *r, size_t i);
 
 /* ---- Misc ------------------------------------------------------------- */
 

@@ -22,6 +22,8 @@ struct backend_opts {
 	const struct syscall_set *trace_set;
 	/* Stop the tracee only for trace_set calls (seccomp-bpf), when spawning. */
 	bool seccomp;
+	int decode_fds;	     /* -y: 1 paths, 2 (-yy) also socket and device details */
+	bool verbose;	     /* -v: execve's environment as strings, arrays in full */
 };
 
 struct backend_ops {

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "backend/fdinfo.h"
 #include "backend/seccomp.h"
 #include "syscalls/decode.h"
 #include "syscalls/filter.h"
@@ -86,7 +87,8 @@ struct task *pt_task_add(struct ptrace_backend *b, int tid, int pid, unsigned fl
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return NULL;
-	t->scratch_cap = decode_scratch_size(b->base.opts.string_limit, b->base.opts.array_limit);
+	t->scratch_cap = decode_scratch_size(b->base.opts.string_limit, b->base.opts.array_limit) +
+			 (b->fdi ? DECODE_FD_SCRATCH : 0);
 	t->scratch = malloc(t->scratch_cap);
 	if (!t->scratch) {
 		free(t);
@@ -133,9 +135,18 @@ void pt_free_dead(struct ptrace_backend *b)
 		b->dead = t->next_dead;
 		if (t->schedstat_fd >= 0)
 			close(t->schedstat_fd);
+		fdcache_free(t->fdc);
 		free(t->scratch);
 		free(t);
 	}
+}
+
+size_t pt_describe_fd(void *ud, int tid, int fd, char *dst, size_t cap)
+{
+	struct ptrace_backend *b = ud;
+	struct task *t = pt_task_find(b, tid);
+
+	return fdinfo_describe(b->fdi, t ? &t->fdc : NULL, tid, fd, dst, cap);
 }
 
 uint64_t pt_task_cpu_ns(struct task *t)
@@ -274,13 +285,15 @@ static int seccomp_prepare(struct ptrace_backend *b, struct sock_filter *prog)
 static int pt_spawn(struct backend *bb, const char *path, char *const argv[])
 {
 	struct ptrace_backend *b = (struct ptrace_backend *)bb;
-	struct sock_filter prog[SECCOMP_PROG_MAX];
+	struct sock_filter *prog = malloc(SECCOMP_PROG_MAX * sizeof(*prog));
 	int status, pid, report[2] = {-1, -1};
-	int prog_len = seccomp_prepare(b, prog);
+	int prog_len = prog ? seccomp_prepare(b, prog) : 0;
 
 	if (prog_len && pipe2(report, O_CLOEXEC) < 0)
 		prog_len = 0;
 	pid = fork();
+	if (pid > 0 || pid < 0)
+		free(prog); /* the child has its copy */
 	if (pid < 0) {
 		snprintf(bb->err, sizeof(bb->err), "fork: %s", strerror(errno));
 		return -errno;
@@ -415,10 +428,12 @@ static void pt_free(struct backend *bb)
 			ptrace(PTRACE_DETACH, t->tid, NULL, NULL);
 		if (t->schedstat_fd >= 0)
 			close(t->schedstat_fd);
+		fdcache_free(t->fdc);
 		free(t->scratch);
 		free(t);
 	}
 	pt_free_dead(b);
+	fdinfo_free(b->fdi);
 	if (b->report_fd >= 0)
 		close(b->report_fd);
 	free(b->slots);
@@ -445,5 +460,17 @@ struct backend *backend_ptrace_new(const struct backend_opts *opts)
 	b->report_fd = -1;
 	b->base.start_mono_ns = pt_now_ns(CLOCK_MONOTONIC);
 	b->base.start_wall_ns = pt_now_ns(CLOCK_REALTIME);
+	if (opts->decode_fds) {
+		/* Cached paths are right only when every call of every task that may
+		 * share a descriptor table stops here (-f, no filter). */
+		bool cache = opts->follow_forks &&
+			     (!opts->trace_set || syscall_set_is_full(opts->trace_set));
+
+		b->fdi = fdinfo_new(opts->decode_fds, cache);
+		if (!b->fdi) {
+			free(b);
+			return NULL;
+		}
+	}
 	return &b->base;
 }

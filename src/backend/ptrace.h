@@ -30,6 +30,7 @@ struct task {
 	size_t scratch_used; /* bytes of scratch the entry decoding filled */
 	int schedstat_fd;    /* /proc/TID/schedstat for CPU time, or -1 */
 	uint64_t cpu_entry_ns;
+	struct fdcache *fdc; /* owned: -y paths of this task's descriptors, or NULL */
 	struct task *next_dead;
 };
 
@@ -51,6 +52,7 @@ struct ptrace_backend {
 	unsigned misc_used;
 	struct event *queue[PT_QUEUE_MAX];
 	unsigned qhead, qlen;
+	struct fdinfo *fdi; /* owned: -y, or NULL */
 };
 
 uint64_t pt_now_ns(clockid_t clk);
@@ -65,5 +67,7 @@ int pt_next(struct backend *bb, struct event **ev);
 uint64_t pt_task_cpu_ns(struct task *t);
 /* Thread group of tid from /proc/TID/status, or -errno. */
 int pt_read_tgid(int tid);
+/* decode_fd_fn for -y: ud is the ptrace_backend. */
+size_t pt_describe_fd(void *ud, int tid, int fd, char *dst, size_t cap);
 
 #endif

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <asm/unistd.h>
 
+#include "backend/fdinfo.h"
 #include "syscalls/decode.h"
 #include "syscalls/filter.h"
 #include "syscalls/table.h"
@@ -65,6 +66,10 @@ static void decode_ctx_init(struct ptrace_backend *b, struct task *t, struct dec
 	ctx->scratch = t->scratch;
 	ctx->scratch_cap = t->scratch_cap;
 	ctx->scratch_len = t->scratch_used; /* exit decoding appends after entry's */
+	ctx->sp = 0;
+	ctx->verbose = b->base.opts.verbose;
+	ctx->describe_fd = b->fdi ? pt_describe_fd : NULL;
+	ctx->describe_ud = b;
 }
 
 /* The task vanished inside a call (exit_group, killed, exec by another
@@ -89,7 +94,7 @@ static void finish_noreturn(struct ptrace_backend *b, struct task *t, uint64_t n
 }
 
 static void syscall_entry(struct ptrace_backend *b, struct task *t, uint32_t arch, long nr,
-			  const uint64_t *args, uint64_t now)
+			  const uint64_t *args, uint64_t sp, uint64_t now)
 {
 	struct event *ev = &t->ev;
 	const struct syscall_desc *sc = NULL;
@@ -125,6 +130,7 @@ static void syscall_entry(struct ptrace_backend *b, struct task *t, uint32_t arc
 	}
 	decode_ctx_init(b, t, &ctx);
 	ctx.scratch_len = 0;
+	ctx.sp = sp;
 	decode_entry(&ctx, ev);
 	t->scratch_used = ctx.scratch_len;
 	if (b->base.opts.cpu_time)
@@ -138,6 +144,10 @@ static void syscall_exit(struct ptrace_backend *b, struct task *t,
 	struct event *ev = &t->ev;
 	struct decode_ctx ctx;
 
+	if (b->fdi)
+		fdinfo_after_syscall(b->fdi, (t->flags & (T_HIDDEN | T_IN_SYSCALL)) == T_IN_SYSCALL
+						     ? t->ev.nr
+						     : -1);
 	if (!(t->flags & T_IN_SYSCALL))
 		return; /* attached in the middle of a call: its entry was not seen */
 	t->flags &= ~T_IN_SYSCALL;
@@ -202,11 +212,13 @@ static void syscall_stop(struct ptrace_backend *b, struct task *t, uint64_t now)
 	}
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
-		syscall_entry(b, t, info.arch, (long)info.entry.nr, info.entry.args, now);
+		syscall_entry(b, t, info.arch, (long)info.entry.nr, info.entry.args,
+			      info.stack_pointer, now);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
 		/* The filter stopped a selected call before it ran: its entry. */
-		syscall_entry(b, t, info.arch, (long)info.seccomp.nr, info.seccomp.args, now);
+		syscall_entry(b, t, info.arch, (long)info.seccomp.nr, info.seccomp.args,
+			      info.stack_pointer, now);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
 		syscall_exit(b, t, &info, now);

@@ -9,7 +9,7 @@
 struct sock_filter;
 struct syscall_set;
 
-#define SECCOMP_PROG_MAX 256
+#define SECCOMP_PROG_MAX 4096 /* BPF_MAXINSNS */
 
 /* Build the program for set into prog (SECCOMP_PROG_MAX entries).
  * Returns the number of instructions, or -E2BIG. */

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli/compare.h"
 #include "cli/options.h"
 #include "renacer.h"
 
@@ -143,6 +144,12 @@ static int run(const struct cli_options *o)
 											 : RN_TS_NONE,
 				 o->ts_digits);
 	rn_tracer_set_seccomp(t, o->seccomp);
+	rn_tracer_set_decode_fds(t, o->decode_fds);
+	rn_tracer_set_verbose_structs(t, o->verbose > 0 || o->no_abbrev);
+	rn_tracer_set_strings_in_hex(t, o->strings_hex);
+	rn_tracer_set_const_style(t, o->const_style == 1   ? RN_CONST_RAW
+				  : o->const_style == 2 ? RN_CONST_VERBOSE
+							: RN_CONST_ABBREV);
 	for (i = 0; i < o->nfilters; i++) {
 		if (rn_tracer_add_filter(t, o->filters[i]) < 0) {
 			fprintf(stderr, "renacer: %s\n", rn_tracer_errmsg(t));
@@ -211,8 +218,12 @@ out:
 int main(int argc, char **argv)
 {
 	struct cli_options o;
-	int rc = options_parse(&o, argc, argv);
+	int rc;
 
+	/* "renacer compare A B"; trace a program called compare as "renacer -- compare" */
+	if (argc > 1 && !strcmp(argv[1], "compare"))
+		return compare_main(argc - 1, argv + 1);
+	rc = options_parse(&o, argc, argv);
 	if (rc)
 		return rc;
 	if (o.help) {

@@ -23,6 +23,9 @@ enum {
 	OPT_NO_SECCOMP,
 	OPT_FORMAT,
 	OPT_TRACEE_STDOUT,
+	OPT_NO_ABBREV,
+	OPT_DECODE_FDS,
+	OPT_STRINGS_HEX,
 };
 
 static const struct option long_opts[] = {
@@ -47,6 +50,10 @@ static const struct option long_opts[] = {
 	{"seccomp-bpf", no_argument, NULL, OPT_SECCOMP},
 	{"no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP},
 	{"verbose", no_argument, NULL, 'v'},
+	{"no-abbrev", no_argument, NULL, OPT_NO_ABBREV},
+	{"decode-fds", optional_argument, NULL, OPT_DECODE_FDS},
+	{"strings-in-hex", optional_argument, NULL, OPT_STRINGS_HEX},
+	{"const-print-style", required_argument, NULL, 'X'},
 	{"syscall-times", no_argument, NULL, 'T'},
 	{"relative-timestamps", no_argument, NULL, 'r'},
 	{"timestamps", optional_argument, NULL, OPT_TIMESTAMPS},
@@ -148,6 +155,35 @@ static int parse_timestamps(struct cli_options *o, const char *arg)
 	return 0;
 }
 
+/* --decode-fds[=SET]: path, socket, dev, pidfd, all (strace's names); socket,
+ * dev and pidfd details are what -yy adds. */
+static int parse_decode_fds(struct cli_options *o, const char *arg)
+{
+	char tmp[128], *tok, *save = NULL;
+
+	if (!arg) {
+		o->decode_fds = o->decode_fds > 1 ? o->decode_fds : 1;
+		return 0;
+	}
+	if (strlen(arg) >= sizeof(tmp))
+		return bad("invalid --decode-fds '%s'", arg);
+	strcpy(tmp, arg);
+	for (tok = strtok_r(tmp, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "none"))
+			o->decode_fds = 0;
+		else if (!strcmp(tok, "path"))
+			o->decode_fds = o->decode_fds > 1 ? o->decode_fds : 1;
+		else if (!strcmp(tok, "socket") || !strcmp(tok, "dev") || !strcmp(tok, "pidfd") ||
+			 !strcmp(tok, "all"))
+			o->decode_fds = 2;
+		else
+			return bad("invalid --decode-fds element '%s' (none, path, socket, dev, "
+				   "pidfd, all)",
+				   tok);
+	}
+	return 0;
+}
+
 /* Machine formats write only data, to -o FILE or to stdout. A spawned
  * command inherits stdout, so its output would land inside the data:
  * refuse unless the user sends it elsewhere (-o) or moves the command's
@@ -178,7 +214,8 @@ int options_parse(struct cli_options *o, int argc, char **argv)
 	o->seccomp = -1;
 	opterr = 0;
 	/* '+': stop at the first non-option, so "renacer ls -l" traces "ls -l". */
-	while ((c = getopt_long(argc, argv, "+:fp:o:qhVcCS:wTtre:zZP:v", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:fp:o:qhVcCS:wTtre:zZP:vyxX:", long_opts, NULL)) !=
+	       -1) {
 		switch (c) {
 		case 'f':
 			o->follow_forks = true;
@@ -274,6 +311,41 @@ int options_parse(struct cli_options *o, int argc, char **argv)
 			break;
 		case 'v':
 			o->verbose++;
+			break;
+		case OPT_NO_ABBREV:
+			o->no_abbrev = true;
+			break;
+		case 'y':
+			o->decode_fds = o->decode_fds < 2 ? o->decode_fds + 1 : 2;
+			break;
+		case OPT_DECODE_FDS:
+			rc = parse_decode_fds(o, optarg);
+			if (rc)
+				return rc;
+			break;
+		case 'x':
+			o->strings_hex = o->strings_hex < 2 ? o->strings_hex + 1 : 2;
+			break;
+		case OPT_STRINGS_HEX:
+			if (!optarg || !strcmp(optarg, "all"))
+				o->strings_hex = 2;
+			else if (!strcmp(optarg, "non-ascii"))
+				o->strings_hex = 1;
+			else if (!strcmp(optarg, "none"))
+				o->strings_hex = 0;
+			else
+				return bad("invalid --strings-in-hex '%s' (none, non-ascii, all)",
+					   optarg);
+			break;
+		case 'X':
+			if (!strcmp(optarg, "abbrev"))
+				o->const_style = 0;
+			else if (!strcmp(optarg, "raw"))
+				o->const_style = 1;
+			else if (!strcmp(optarg, "verbose"))
+				o->const_style = 2;
+			else
+				return bad("invalid -X '%s' (raw, abbrev, verbose)", optarg);
 			break;
 		case OPT_FORMAT:
 			if (!rn_output_format_exists(optarg))

@@ -36,7 +36,11 @@ struct cli_options {
 	const char *paths[CLI_MAX_PIDS]; /* -P */
 	int npaths;
 	int seccomp; /* -1 auto, 0 off, 1 on */
-	int verbose; /* -v */
+	int verbose; /* -v: notices, and structures in full as strace -v */
+	bool no_abbrev;	  /* --no-abbrev: structures in full only */
+	int decode_fds;	  /* -y, -yy, --decode-fds */
+	int strings_hex;  /* -x, -xx, --strings-in-hex */
+	int const_style;  /* -X: 0 abbrev, 1 raw, 2 verbose */
 	char filter_buf[CLI_MAX_PIDS][512]; /* storage for rewritten --filter */
 	const char *format;	   /* --format: text (default), json, jsonl, csv */
 	bool tracee_stdout_stderr; /* --tracee-stdout=stderr */

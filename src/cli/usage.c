@@ -2,12 +2,14 @@
 /* --help text. Every option here is also in doc/renacer.1.md. */
 #include <stdio.h>
 
+#include "cli/compare.h"
 #include "cli/options.h"
 
 void usage_print(FILE *f)
 {
 	fputs("Usage: renacer [OPTIONS] [--] COMMAND [ARGS...]\n"
 	      "       renacer [OPTIONS] -p PID[,PID...]\n"
+	      "       renacer compare [OPTIONS] GOLDEN CURRENT   (renacer compare --help)\n"
 	      "\n"
 	      "Trace the system calls of COMMAND (or of running processes) and print one\n"
 	      "line per call, as strace does.\n"
@@ -28,7 +30,21 @@ void usage_print(FILE *f)
 	      "                         (strace's -s; default 32)\n"
 	      "  -q, --quiet            suppress attach/detach messages; -qq also the\n"
 	      "                         '+++ exited with N +++' lines\n"
-	      "  -v, --verbose          extra notices\n"
+	      "  -v, --verbose          structures in full (stat, statx, uname, getrusage,\n"
+	      "                         getdents64) and execve's environment, as strace -v;\n"
+	      "                         extra notices\n"
+	      "      --no-abbrev        structures in full only\n"
+	      "  -y, --decode-fds[=SET] show what descriptors refer to: 3</etc/hosts>,\n"
+	      "                         pipe:[123], socket:[456]; SET: path, socket, dev,\n"
+	      "                         pidfd, all\n"
+	      "  -yy                    also socket endpoints (TCP:[127.0.0.1:80->...]),\n"
+	      "                         device numbers (/dev/null<char 1:3>), pidfd pids\n"
+	      "  -x                     strings holding a non-printable byte in \\x hex\n"
+	      "  -xx, --strings-in-hex[=non-ascii|all]\n"
+	      "                         all strings in hex\n"
+	      "  -X, --const-print-style=abbrev|raw|verbose\n"
+	      "                         named constants as names (default), numbers, or both:\n"
+	      "                         O_RDONLY|O_CLOEXEC, 0x80000, 0x80000 /* O_RDONLY|... */\n"
 	      "\n"
 	      "Filtering:\n"
 	      "  -e trace=SET           trace only SET: names, %class, /regex, all, none;\n"
@@ -60,5 +76,40 @@ void usage_print(FILE *f)
 	      "Exit status: the traced command's own status (128+N when killed by signal N);\n"
 	      "126 when COMMAND cannot be executed, 127 when it is not found; 1 when\n"
 	      "attaching fails; 2 for a usage error; 3 for an internal error.\n",
+	      f);
+}
+
+void usage_compare_print(FILE *f)
+{
+	fputs("Usage: renacer compare [OPTIONS] GOLDEN CURRENT\n"
+	      "\n"
+	      "Compare two traces written by renacer (--format json or jsonl) and name what\n"
+	      "regressed: call counts per syscall and class, reads and writes, memory\n"
+	      "allocations, files opened, failures by errno, processes and threads, time,\n"
+	      "and how much of the call sequence is the same. doc/compare.md has the details.\n"
+	      "\n"
+	      "Options:\n"
+	      "      --threshold NAME=+PCT%[,+MIN]\n"
+	      "                         a regression is an increase of more than PCT percent\n"
+	      "                         and of at least MIN (calls; B, KiB, MiB; ns, us, ms, s);\n"
+	      "                         NAME=off never fails. NAME: syscalls, reads, read_bytes,\n"
+	      "                         writes, written_bytes, allocs, alloc_bytes, files_opened,\n"
+	      "                         failed, processes, threads, syscall_time, wall_time,\n"
+	      "                         syscall:NAME, class:NAME, errno:NAME, syscall:*, class:*,\n"
+	      "                         errno:*, *. Defaults: counts +10%,+5; bytes +10%,+64KiB;\n"
+	      "                         time +25%,+1ms; failures +10%,+3; files_opened off\n"
+	      "      --ignore-timing    show time metrics but never fail on them\n"
+	      "      --match-errors     align sequences on each call's success or failure too\n"
+	      "      --format FMT       text (default) or json\n"
+	      "  -o, --output FILE      write the report to FILE instead of stdout\n"
+	      "      --color[=WHEN]     auto (default: on a terminal, unless NO_COLOR or\n"
+	      "                         TERM=dumb), always, never\n"
+	      "      --flamegraph-diff FILE.svg\n"
+	      "                         needs traces with stacks (-k), which renacer does not\n"
+	      "                         record yet: exits 2\n"
+	      "  -h, --help             show this help\n"
+	      "\n"
+	      "Exit status: 0 no regression, 1 regression, 2 usage error or a trace that\n"
+	      "cannot be read (unreadable, malformed, another format version), 3 internal error.\n",
 	      f);
 }

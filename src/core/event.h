@@ -25,6 +25,7 @@ enum arg_state {
 	ARG_S_DATA,	   /* data/len hold bytes read from the tracee */
 	ARG_S_UNREADABLE,  /* the pointer could not be read: show raw address */
 	ARG_S_NOT_FETCHED, /* OUT argument of a failed call: show raw address */
+	ARG_S_TEXT,	   /* data/len hold the argument as rendered (a trace read back) */
 };
 
 struct ev_arg {
@@ -32,9 +33,13 @@ struct ev_arg {
 	uint8_t kind;	  /* enum arg_kind */
 	uint8_t state;	  /* enum arg_state */
 	uint8_t trunc;	  /* data was cut at the string/array limit */
+	uint16_t fdpath_len; /* bytes at fdpath */
 	const char *data; /* borrowed: task scratch; for arrays, count NUL-terminated strings */
 	uint32_t len;	  /* bytes in data (for arrays: total) */
 	uint32_t count;	  /* array elements (A_ARGV, A_ENVP) */
+	/* -y: what the descriptor(s) refer to, as records of syscalls/decode_struct.h
+	 * (borrowed: task scratch); NULL when not asked for or not known. */
+	const char *fdpath;
 };
 
 /* event.flags */
@@ -63,6 +68,8 @@ struct event {
 	struct ev_arg args[SYSCALL_MAX_ARGS];
 	int64_t ret;  /* raw return value (negative errno on failure) */
 	int32_t err;  /* positive errno when the call failed, else 0 */
+	uint16_t ret_fdpath_len;
+	const char *ret_fdpath; /* -y: record of the returned descriptor, as ev_arg.fdpath */
 
 	/* EV_SIGNAL */
 	siginfo_t si;

@@ -84,7 +84,7 @@ RN_API size_t rn_event_arg(const struct rn_event *ev, int i, char *out, size_t l
 	size_t n;
 
 	if (i >= 0 && i < rn_event_nargs(ev))
-		render_arg(&b, E(ev), i);
+		render_arg(&b, E(ev), i, NULL);
 	n = b.len;
 	if (len) {
 		size_t k = n < len - 1 ? n : len - 1;

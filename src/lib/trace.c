@@ -47,6 +47,21 @@ int trace_record(struct rn_trace *tr, const struct event *ev)
 		if (!a->data)
 			return -ENOMEM;
 	}
+	/* -y records */
+	for (i = 0; i < ev->nargs; i++) {
+		struct ev_arg *a = &copy->args[i];
+
+		if (!a->fdpath)
+			continue;
+		a->fdpath = arena_strndup(&tr->mem, a->fdpath, a->fdpath_len);
+		if (!a->fdpath)
+			return -ENOMEM;
+	}
+	if (copy->ret_fdpath) {
+		copy->ret_fdpath = arena_strndup(&tr->mem, ev->ret_fdpath, ev->ret_fdpath_len);
+		if (!copy->ret_fdpath)
+			return -ENOMEM;
+	}
 	tr->count++;
 	return 0;
 }
@@ -100,7 +115,7 @@ RN_API bool rn_trace_has_syscall(const struct rn_trace *tr, const char *name,
 		}
 		for (k = 0; k < ev->nargs && !found; k++) {
 			buf_reset(&b);
-			render_arg(&b, ev, k);
+			render_arg(&b, ev, k, NULL);
 			found = b.data && strstr(b.data, arg_substr);
 		}
 	}

@@ -198,6 +198,61 @@ RN_API int rn_tracer_set_timing(struct rn_tracer *t, bool on)
 	return 0;
 }
 
+RN_API int rn_tracer_set_decode_fds(struct rn_tracer *t, int level)
+{
+	int rc = check_configurable(t);
+
+	if (rc)
+		return rc;
+	if (level < 0 || level > 2) {
+		tracer_errf(t, "invalid descriptor decoding level %d (0, 1, 2)", level);
+		return -EINVAL;
+	}
+	t->bopts.decode_fds = level;
+	return 0;
+}
+
+RN_API int rn_tracer_set_verbose_structs(struct rn_tracer *t, bool on)
+{
+	int rc = check_configurable(t);
+
+	if (rc)
+		return rc;
+	t->bopts.verbose = on;
+	/* strace -v lifts the limit of max_strlen elements on arrays */
+	t->bopts.array_limit = on ? 1024 : 32;
+	t->oopts.render.verbose = on;
+	return 0;
+}
+
+RN_API int rn_tracer_set_strings_in_hex(struct rn_tracer *t, int level)
+{
+	if (level < 0 || level > 2) {
+		tracer_errf(t, "invalid hex string level %d (0, 1, 2)", level);
+		return -EINVAL;
+	}
+	t->oopts.render.hex = (uint8_t)level;
+	return 0;
+}
+
+RN_API int rn_tracer_set_const_style(struct rn_tracer *t, enum rn_const_style style)
+{
+	switch (style) {
+	case RN_CONST_ABBREV:
+		t->oopts.render.xlat = RENDER_XLAT_ABBREV;
+		return 0;
+	case RN_CONST_RAW:
+		t->oopts.render.xlat = RENDER_XLAT_RAW;
+		return 0;
+	case RN_CONST_VERBOSE:
+		t->oopts.render.xlat = RENDER_XLAT_VERBOSE;
+		return 0;
+	default:
+		tracer_errf(t, "invalid constant style %d", (int)style);
+		return -EINVAL;
+	}
+}
+
 RN_API int rn_tracer_set_record(struct rn_tracer *t, bool on)
 {
 	if (on && !t->trace) {

@@ -83,7 +83,7 @@ static void put_syscall(struct csv_sink *s, struct buf *b, const struct event *e
 	for (i = 0; i < ev->nargs; i++) {
 		if (i)
 			buf_puts(&s->tmp, ", ");
-		render_arg(&s->tmp, ev, i);
+		render_arg(&s->tmp, ev, i, &s->opts->render);
 	}
 	put_tmp(s, b);
 	buf_putc(b, ',');
@@ -118,7 +118,7 @@ static void put_other(struct csv_sink *s, struct buf *b, const struct event *ev)
 	switch (ev->type) {
 	case EV_SIGNAL:
 		name = "SIGNAL";
-		render_signal(&s->tmp, ev);
+		render_signal(&s->tmp, ev, &s->opts->render);
 		break;
 	case EV_EXIT:
 		name = "EXIT";

@@ -118,7 +118,7 @@ static void put_syscall(struct json_sink *s, struct buf *b, const struct event *
 		if (i)
 			buf_putc(b, ',');
 		buf_reset(&s->tmp);
-		render_arg(&s->tmp, ev, i);
+		render_arg(&s->tmp, ev, i, &s->opts->render);
 		put_tmp(s, b);
 	}
 	buf_putc(b, ']');
@@ -157,7 +157,7 @@ static void put_signal(struct json_sink *s, struct buf *b, const struct event *e
 		buf_puts(b, ",\"group_stop\":true");
 	buf_puts(b, ",\"text\":");
 	buf_reset(&s->tmp);
-	render_signal(&s->tmp, ev);
+	render_signal(&s->tmp, ev, &s->opts->render);
 	put_tmp(s, b);
 	buf_putc(b, '}');
 }

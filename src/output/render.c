@@ -5,11 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "core/event.h"
 #include "output/render_struct.h"
+#include "syscalls/decode_struct.h"
 #include "syscalls/flags.h"
 #include "syscalls/table.h"
 #include "util/buf.h"
@@ -22,13 +24,43 @@ int render_name(struct buf *b, const struct event *ev)
 	return buf_put_hex(b, (unsigned)ev->nr);
 }
 
-int render_quoted(struct buf *b, const char *s, size_t len, bool trunc)
+/* strace -x: a string goes to hex when it has a byte that is neither printable
+ * ASCII nor one of the whitespace escapes \t \n \v \f \r. */
+static bool wants_hex(const char *s, size_t len, const struct render_opts *ro)
 {
 	size_t i;
 
-	if (buf_reserve(b, len * 4 + 6) < 0)
-		return -ENOMEM;
-	buf_putc(b, '"');
+	if (!ro || !ro->hex)
+		return false;
+	if (ro->hex >= 2)
+		return true;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c > 0x7e || (c < ' ' && (unsigned)(c - 9) >= 5))
+			return true;
+	}
+	return false;
+}
+
+static void put_hex_bytes(struct buf *b, const char *s, size_t len)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char e[4] = {'\\', 'x', digits[c >> 4], digits[c & 15]};
+
+		buf_append(b, e, 4);
+	}
+}
+
+/* The escaped bytes of s, without quotes; chars in extra are escaped in octal too. */
+static void put_escaped(struct buf *b, const char *s, size_t len, const char *extra)
+{
+	size_t i;
+
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		char esc = 0;
@@ -46,7 +78,7 @@ int render_quoted(struct buf *b, const char *s, size_t len, bool trunc)
 		if (esc) {
 			buf_putc(b, '\\');
 			buf_putc(b, esc);
-		} else if (c >= 0x20 && c < 0x7f) {
+		} else if (c >= 0x20 && c < 0x7f && !(extra && strchr(extra, c))) {
 			buf_putc(b, (char)c);
 		} else {
 			/* Octal, as short as possible unless a digit follows. */
@@ -60,10 +92,108 @@ int render_quoted(struct buf *b, const char *s, size_t len, bool trunc)
 			buf_putc(b, (char)('0' + (c & 7)));
 		}
 	}
+}
+
+int render_quoted(struct buf *b, const char *s, size_t len, bool trunc,
+		  const struct render_opts *ro)
+{
+	if (buf_reserve(b, len * 4 + 6) < 0)
+		return -ENOMEM;
+	buf_putc(b, '"');
+	if (wants_hex(s, len, ro))
+		put_hex_bytes(b, s, len);
+	else
+		put_escaped(b, s, len, NULL);
 	buf_putc(b, '"');
 	if (trunc)
 		buf_puts(b, "...");
 	return 0;
+}
+
+size_t render_fdpath(struct buf *b, const char *rec, size_t len, const struct render_opts *ro)
+{
+	size_t plen, slen;
+	unsigned flags;
+
+	if (!rec || len < 3)
+		return 0;
+	flags = (unsigned char)rec[0];
+	plen = strnlen(rec + 1, len - 1);
+	if (1 + plen + 1 >= len)
+		return 0;
+	slen = strnlen(rec + 2 + plen, len - 2 - plen);
+	if (flags & FDREC_NONE)
+		return plen + slen + 3;
+	buf_putc(b, '<');
+	if (flags & FDREC_VERBATIM)
+		buf_append(b, rec + 1, plen);
+	else if (wants_hex(rec + 1, plen, ro))
+		put_hex_bytes(b, rec + 1, plen);
+	else
+		put_escaped(b, rec + 1, plen, "<>");
+	buf_append(b, rec + 2 + plen, slen);
+	buf_putc(b, '>');
+	if (flags & FDREC_DELETED)
+		buf_puts(b, "(deleted)");
+	return plen + slen + 3 < len ? plen + slen + 3 : len;
+}
+
+static bool is_number(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (i < len && s[i] == '-')
+		i++;
+	if (i + 2 < len && s[i] == '0' && s[i + 1] == 'x')
+		i += 2;
+	if (i == len)
+		return false;
+	for (; i < len; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return true;
+}
+
+int render_const(struct buf *b, const struct render_opts *ro, size_t mark, uint64_t v,
+		 enum render_num fmt)
+{
+	char num[32];
+	size_t nlen, tlen;
+	int n;
+
+	if (!ro || ro->xlat == RENDER_XLAT_ABBREV || mark > b->len)
+		return 0;
+	if (fmt == RENDER_NUM_DEC)
+		n = snprintf(num, sizeof(num), "%lld", (long long)v);
+	else if (fmt == RENDER_NUM_UDEC)
+		n = snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
+	else if (fmt == RENDER_NUM_OCT)
+		n = snprintf(num, sizeof(num), "%#llo", (unsigned long long)v);
+	else
+		n = snprintf(num, sizeof(num), "%#llx", (unsigned long long)v);
+	nlen = (size_t)n;
+	tlen = b->len - mark;
+	if (ro->xlat == RENDER_XLAT_RAW) {
+		b->len = mark;
+		return buf_append(b, num, nlen);
+	}
+	/* verbose: a value shown as its number (maybe with a "???" comment) stays */
+	if (tlen >= nlen && !memcmp(b->data + mark, num, nlen) &&
+	    (tlen == nlen || !strncmp(b->data + mark + nlen, " /* ", 4)))
+		return 0;
+	if (is_number(b->data + mark, tlen)) {
+		/* no name: only the number, in the constant's format */
+		b->len = mark;
+		return buf_append(b, num, nlen);
+	}
+	if (buf_reserve(b, nlen + 7) < 0)
+		return -ENOMEM;
+	memmove(b->data + mark + nlen + 4, b->data + mark, tlen);
+	memcpy(b->data + mark, num, nlen);
+	memcpy(b->data + mark + nlen, " /* ", 4);
+	b->len += nlen + 4;
+	b->data[b->len] = '\0';
+	return buf_puts(b, " */");
 }
 
 static int render_ptr(struct buf *b, uint64_t p)
@@ -73,7 +203,7 @@ static int render_ptr(struct buf *b, uint64_t p)
 	return buf_put_hex(b, p);
 }
 
-static int render_argv(struct buf *b, const struct ev_arg *a)
+static int render_argv(struct buf *b, const struct ev_arg *a, const struct render_opts *ro)
 {
 	const char *p = a->data;
 	uint32_t i;
@@ -84,7 +214,7 @@ static int render_argv(struct buf *b, const struct ev_arg *a)
 
 		if (i)
 			buf_puts(b, ", ");
-		render_quoted(b, p + 1, len, p[0] != 0);
+		render_quoted(b, p + 1, len, p[0] != 0, ro);
 		p += len + 2;
 	}
 	if (a->trunc)
@@ -92,41 +222,72 @@ static int render_argv(struct buf *b, const struct ev_arg *a)
 	return buf_putc(b, ']');
 }
 
-static int render_data_arg(struct buf *b, const struct ev_arg *a)
+static int render_data_arg(struct buf *b, const struct ev_arg *a, const struct render_opts *ro)
 {
 	switch (a->kind) {
 	case A_ARGV:
-		return render_argv(b, a);
+		return render_argv(b, a, ro);
 	case A_FDPAIR_OUT: {
+		size_t off = 0;
 		int fds[2];
 
 		memcpy(fds, a->data, sizeof(fds));
 		buf_putc(b, '[');
 		buf_put_i64(b, fds[0]);
+		off = render_fdpath(b, a->fdpath, a->fdpath_len, ro);
 		buf_puts(b, ", ");
 		buf_put_i64(b, fds[1]);
+		if (off)
+			render_fdpath(b, a->fdpath + off, a->fdpath_len - off, ro);
 		return buf_putc(b, ']');
 	}
 	case A_ENVP:
+		/* -v keeps the strings (data set), as argv */
+		if (a->data)
+			return render_argv(b, a, ro);
 		render_ptr(b, a->raw);
 		buf_puts(b, " /* ");
 		buf_put_u64(b, a->count);
 		return buf_puts(b, a->trunc ? "+ vars */" : " vars */");
 	default:
-		return render_quoted(b, a->data, a->len, a->trunc);
+		return render_quoted(b, a->data, a->len, a->trunc, ro);
 	}
 }
 
-int render_arg(struct buf *b, const struct event *ev, int i)
+int render_clone_flags(struct buf *b, uint64_t v, const struct render_opts *ro)
+{
+	uint64_t fl = v & ~(uint64_t)0xff;
+	unsigned sig = (unsigned)(v & 0xff);
+	size_t mark = b->len;
+
+	if (!ro || ro->xlat == RENDER_XLAT_ABBREV)
+		return flags_clone(b, v);
+	/* strace -X: the flags and the exit signal are two constants */
+	if (fl || !sig) {
+		flags_clone(b, fl);
+		render_const(b, ro, mark, fl, RENDER_NUM_HEX);
+	}
+	if (!sig)
+		return 0;
+	if (fl)
+		buf_putc(b, '|');
+	mark = b->len;
+	flags_signal(b, sig);
+	return render_const(b, ro, mark, sig, RENDER_NUM_DEC);
+}
+
+static int render_plain_arg(struct buf *b, const struct event *ev, int i,
+			    const struct render_opts *ro)
 {
 	const struct ev_arg *a = &ev->args[i];
 	uint64_t v = a->raw;
-	int rc = render_struct_arg(b, ev, i);
+	size_t mark = b->len;
+	int rc = render_struct_arg(b, ev, i, ro);
 
 	if (rc)
 		return rc < 0 ? rc : 0;
 	if (a->state == ARG_S_DATA)
-		return render_data_arg(b, a);
+		return render_data_arg(b, a, ro);
 	switch (a->kind) {
 	case A_INT:
 	case A_FD:
@@ -142,31 +303,75 @@ int render_arg(struct buf *b, const struct event *ev, int i)
 	case A_OCT:
 		return buf_put_oct(b, v);
 	case A_DIRFD:
-		if ((int)v == AT_FDCWD)
-			return buf_puts(b, "AT_FDCWD");
-		return buf_put_i64(b, (int)v);
+		if ((int)v != AT_FDCWD)
+			return buf_put_i64(b, (int)v);
+		buf_puts(b, "AT_FDCWD");
+		return render_const(b, ro, mark, (uint64_t)(int64_t)(int)v, RENDER_NUM_DEC);
 	case A_MODE:
 		return flags_mode(b, v);
 	case A_OPEN_FLAGS:
-		return flags_open(b, v);
+		flags_open(b, v);
+		return render_const(b, ro, mark, (uint32_t)v, RENDER_NUM_HEX);
 	case A_AT_FLAGS:
-		return flags_at(b, v);
+		flags_at(b, v);
+		return render_const(b, ro, mark, (uint32_t)v, RENDER_NUM_HEX);
 	case A_PROT:
-		return flags_prot(b, v);
+		flags_prot(b, v);
+		return render_const(b, ro, mark, v, RENDER_NUM_HEX);
 	case A_MAP_FLAGS:
-		return flags_map(b, v);
+		flags_map(b, v);
+		return render_const(b, ro, mark, (uint32_t)v, RENDER_NUM_HEX);
 	case A_ACCESS_MODE:
-		return flags_access(b, v);
+		flags_access(b, v);
+		return render_const(b, ro, mark, (uint32_t)v, RENDER_NUM_HEX);
 	case A_WHENCE:
-		return flags_whence(b, v);
+		flags_whence(b, v);
+		return render_const(b, ro, mark, (uint32_t)v, RENDER_NUM_HEX);
 	case A_SIGNAL:
-		return flags_signal(b, v);
+		flags_signal(b, v);
+		return render_const(b, ro, mark, (uint64_t)(int64_t)(int)v, RENDER_NUM_DEC);
 	case A_CLONE_FLAGS:
-		return flags_clone(b, v);
+		return render_clone_flags(b, v, ro);
 	default:
 		/* pointers, unreadable strings and buffers, OUT args of failed calls */
 		return render_ptr(b, v);
 	}
+}
+
+int render_arg_tail(struct buf *b, const struct event *ev, int i)
+{
+	const struct ev_arg *a = &ev->args[i];
+	int32_t v;
+
+	if (a->kind != A_CLONE_ARGS || a->state != ARG_S_DATA || !a->count)
+		return 0;
+	buf_puts(b, " => {");
+	if (a->count & CLONE3_GOT_PIDFD) {
+		memcpy(&v, a->data + a->len - 8, 4);
+		buf_printf(b, "pidfd=[%d]%s", v, a->count & CLONE3_GOT_PARENT_TID ? ", " : "");
+	}
+	if (a->count & CLONE3_GOT_PARENT_TID) {
+		memcpy(&v, a->data + a->len - 4, 4);
+		buf_printf(b, "parent_tid=[%d]", v);
+	}
+	return buf_putc(b, '}');
+}
+
+int render_arg(struct buf *b, const struct event *ev, int i, const struct render_opts *ro)
+{
+	const struct ev_arg *a = &ev->args[i];
+	int rc;
+
+	/* a trace read back from JSON (rn_trace_load()): the text as written */
+	if (a->state == ARG_S_TEXT)
+		return buf_append(b, a->data, a->len);
+	rc = render_plain_arg(b, ev, i, ro);
+	/* -y: the descriptor's path after its number, "3</etc/hosts>" */
+	if (a->fdpath && (a->kind == A_FD || a->kind == A_DIRFD))
+		render_fdpath(b, a->fdpath, a->fdpath_len, ro);
+	if (ev->type == EV_SYSCALL_EXIT && arg_kind_has_tail(a->kind))
+		render_arg_tail(b, ev, i);
+	return rc;
 }
 
 static int render_errno(struct buf *b, int err)
@@ -189,7 +394,7 @@ static int render_errno(struct buf *b, int err)
 	return buf_putc(b, ')');
 }
 
-int render_ret(struct buf *b, const struct event *ev)
+int render_ret(struct buf *b, const struct event *ev, const struct render_opts *ro)
 {
 	uint8_t kind = ev->sc ? ev->sc->ret : RET_INT;
 
@@ -201,8 +406,14 @@ int render_ret(struct buf *b, const struct event *ev)
 		buf_puts(b, errno_is_restart(ev->err) ? "? " : "-1 ");
 		return render_errno(b, ev->err);
 	}
-	if (render_struct_ret(b, ev))
+	if (render_struct_ret(b, ev, ro))
 		return 0;
+	if (ev->ret_fdpath) {
+		/* -y: "= 3</etc/hosts>" */
+		buf_put_i64(b, ev->ret);
+		render_fdpath(b, ev->ret_fdpath, ev->ret_fdpath_len, ro);
+		return 0;
+	}
 	switch (kind) {
 	case RET_HEX:
 		return buf_put_hex(b, (uint64_t)ev->ret);
@@ -227,17 +438,28 @@ static void put_sig(struct buf *b, int sig)
 		buf_put_i64(b, sig);
 }
 
-static void put_code(struct buf *b, int signo, int code)
+/* A signal number field, as -X asks. */
+static void put_sig_ro(struct buf *b, int sig, const struct render_opts *ro)
+{
+	size_t mark = b->len;
+
+	put_sig(b, sig);
+	render_const(b, ro, mark, (uint64_t)(int64_t)sig, RENDER_NUM_DEC);
+}
+
+static void put_code(struct buf *b, int signo, int code, const struct render_opts *ro)
 {
 	const char *name = si_code_name(signo, code);
+	size_t mark = b->len;
 
 	if (name)
 		buf_puts(b, name);
 	else
 		buf_put_hex(b, (unsigned)code);
+	render_const(b, ro, mark, (unsigned)code, RENDER_NUM_HEX);
 }
 
-int render_signal(struct buf *b, const struct event *ev)
+int render_signal(struct buf *b, const struct event *ev, const struct render_opts *ro)
 {
 	const siginfo_t *si = &ev->si;
 	int sig = si->si_signo;
@@ -250,9 +472,9 @@ int render_signal(struct buf *b, const struct event *ev)
 	buf_puts(b, "--- ");
 	put_sig(b, sig);
 	buf_puts(b, " {si_signo=");
-	put_sig(b, sig);
+	put_sig_ro(b, sig, ro);
 	buf_puts(b, ", si_code=");
-	put_code(b, sig, si->si_code);
+	put_code(b, sig, si->si_code, ro);
 	if (si->si_errno) {
 		const char *en = errno_name(si->si_errno);
 
@@ -283,7 +505,7 @@ int render_signal(struct buf *b, const struct event *ev)
 		if (si->si_code == CLD_EXITED)
 			buf_put_i64(b, si->si_status);
 		else
-			put_sig(b, si->si_status);
+			put_sig_ro(b, si->si_status, ro);
 		buf_puts(b, ", si_utime=");
 		buf_put_i64(b, (long long)si->si_utime);
 		buf_puts(b, ", si_stime=");

@@ -5,8 +5,10 @@
 #include "output/render_struct.h"
 
 #include <arpa/inet.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/event.h"
 #include "output/render.h"
@@ -57,26 +59,51 @@ static void put_ptr(struct buf *b, uint64_t p)
 		buf_puts(b, "NULL");
 }
 
-static void put_table(struct buf *b, enum flag_table id, uint64_t v)
+/* strace -X raw prints the number of a table's constant in hex (printxval's
+ * default); signals and AT_FDCWD, which are decimal, do not come through here. */
+static enum render_num table_num(enum flag_table id)
 {
+	(void)id;
+	return RENDER_NUM_HEX;
+}
+
+/* Runs a (buf, value) renderer and restyles its text as a -X constant. */
+static void put_styled(struct buf *b, const struct render_opts *ro,
+		       int (*fn)(struct buf *, uint64_t), uint64_t v, uint64_t shown,
+		       enum render_num fmt)
+{
+	size_t mark = b->len;
+
+	fn(b, v);
+	render_const(b, ro, mark, shown, fmt);
+}
+
+static void put_table(struct buf *b, const struct render_opts *ro, enum flag_table id,
+		      uint64_t v)
+{
+	size_t mark = b->len;
+
 	flags_table_put(b, id, v);
+	render_const(b, ro, mark, v, table_num(id));
 }
 
 /* An int-typed enum: sign-extended so that -1 finds RUSAGE_CHILDREN. */
-static void put_enum_int(struct buf *b, enum flag_table id, uint64_t v)
+static void put_enum_int(struct buf *b, const struct render_opts *ro, enum flag_table id,
+			 uint64_t v)
 {
 	uint64_t s = (uint64_t)(int64_t)(int32_t)v;
 
-	if (flag_table_name(id, s))
-		flags_table_put(b, id, s);
+	if (flag_table_name(id, s) || table_num(id) == RENDER_NUM_DEC)
+		put_table(b, ro, id, s);
 	else
-		flags_table_put(b, id, (uint32_t)v);
+		put_table(b, ro, id, (uint32_t)v);
 }
 
-int render_sigset(struct buf *b, uint64_t mask)
+int render_sigset(struct buf *b, uint64_t mask, const struct render_opts *ro)
 {
 	int n, count = 0;
 	bool first = true;
+	size_t mark;
 
 	for (n = 0; n < 64; n++)
 		count += (mask >> n) & 1;
@@ -95,10 +122,12 @@ int render_sigset(struct buf *b, uint64_t mask)
 			buf_putc(b, ' ');
 		first = false;
 		name = signal_name(n);
+		mark = b->len;
 		if (name)
 			buf_puts(b, name + 3);
 		else
 			buf_put_i64(b, n);
+		render_const(b, ro, mark, (uint64_t)n, RENDER_NUM_DEC);
 	}
 	return buf_putc(b, ']');
 }
@@ -109,9 +138,12 @@ static void put_timespec(struct buf *b, const void *p, const char *sub)
 		   (long long)get64(p, 8));
 }
 
-static void put_mode_type(struct buf *b, uint64_t m)
+static void put_mode_type(struct buf *b, const struct render_opts *ro, uint64_t m)
 {
+	size_t mark = b->len;
+
 	flags_mode_type(b, m);
+	render_const(b, ro, mark, m & 0177777u, RENDER_NUM_OCT);
 }
 
 static void put_makedev(struct buf *b, uint64_t dev)
@@ -122,33 +154,136 @@ static void put_makedev(struct buf *b, uint64_t dev)
 	buf_printf(b, "makedev(%#x, %#x)", major, minor);
 }
 
-static void render_stat(struct buf *b, const char *p)
+/* A time in seconds with the local date strace -v shows after it:
+ * 1700000000 followed by a C comment holding 2023-11-14T22:13:20.000000123+0000;
+ * nothing for 0 and under -X raw. */
+static void put_time_comment(struct buf *b, int64_t sec, uint64_t nsec,
+			     const struct render_opts *ro)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char date[64], zone[16];
+
+	if ((sec == 0 && nsec == 0) || (ro && ro->xlat == RENDER_XLAT_RAW))
+		return;
+	if (!localtime_r(&t, &tm) || !strftime(date, sizeof(date), "%FT%T", &tm) ||
+	    !strftime(zone, sizeof(zone), "%z", &tm))
+		return;
+	buf_printf(b, " /* %s", date);
+	if (nsec)
+		buf_printf(b, ".%09llu", (unsigned long long)nsec);
+	buf_printf(b, "%s */", zone);
+}
+
+/* strace -v: st_atime=1700000000 (date comment), st_atime_nsec=123 */
+static void put_stat_time(struct buf *b, const char *name, const char *p, size_t off,
+			  const struct render_opts *ro)
+{
+	int64_t sec = (int64_t)get64(p, off);
+	uint64_t nsec = get64(p, off + 8);
+
+	buf_printf(b, ", %s=%lld", name, (long long)sec);
+	put_time_comment(b, sec, nsec, ro);
+	buf_printf(b, ", %s_nsec=%llu", name, (unsigned long long)nsec);
+}
+
+static void render_stat(struct buf *b, const char *p, const struct render_opts *ro)
 {
 	uint32_t mode = get32(p, 24);
 	uint32_t type = mode & S_IFMT_;
+	bool dev = type == 0020000 || type == 0060000;
+	bool full = ro && ro->verbose;
 
-	buf_puts(b, "{st_mode=");
-	put_mode_type(b, mode);
-	if (type == 0020000 || type == 0060000) {
+	if (full) {
+		buf_puts(b, "{st_dev=");
+		put_makedev(b, get64(p, 0));
+		buf_printf(b, ", st_ino=%llu, st_mode=", (unsigned long long)get64(p, 8));
+	} else {
+		buf_puts(b, "{st_mode=");
+	}
+	put_mode_type(b, ro, mode);
+	if (full)
+		buf_printf(b,
+			   ", st_nlink=%llu, st_uid=%u, st_gid=%u, st_blksize=%lld, "
+			   "st_blocks=%lld",
+			   (unsigned long long)get64(p, 16), get32(p, 28), get32(p, 32),
+			   (long long)get64(p, 56), (long long)get64(p, 64));
+	if (dev) {
 		buf_puts(b, ", st_rdev=");
 		put_makedev(b, get64(p, 40));
 	} else {
 		buf_printf(b, ", st_size=%lld", (long long)get64(p, 48));
 	}
-	buf_puts(b, ", ...}");
+	if (!full) {
+		buf_puts(b, ", ...}");
+		return;
+	}
+	put_stat_time(b, "st_atime", p, 72, ro);
+	put_stat_time(b, "st_mtime", p, 88, ro);
+	put_stat_time(b, "st_ctime", p, 104, ro);
+	buf_putc(b, '}');
 }
 
-static void render_statx(struct buf *b, const char *p)
+/* struct statx_timestamp: {tv_sec=1, tv_nsec=2} and the date comment */
+static void put_statx_time(struct buf *b, const char *name, const char *p, size_t off,
+			   const struct render_opts *ro)
+{
+	int64_t sec = (int64_t)get64(p, off);
+	uint32_t nsec = get32(p, off + 8);
+
+	buf_printf(b, ", %s={tv_sec=%lld, tv_nsec=%u}", name, (long long)sec, nsec);
+	put_time_comment(b, sec, nsec, ro);
+}
+
+#define STATX_BTIME_ 0x800u
+#define STATX_MNT_ID_ 0x1000u
+#define STATX_DIOALIGN_ 0x2000u
+
+static void render_statx_full(struct buf *b, const char *p, const struct render_opts *ro)
+{
+	uint32_t mask = get32(p, 0);
+
+	buf_puts(b, "{stx_mask=");
+	put_table(b, ro, FT_STATX_MASK, mask);
+	buf_printf(b, ", stx_blksize=%u, stx_attributes=", get32(p, 4));
+	put_table(b, ro, FT_STATX_ATTRS, get64(p, 8));
+	buf_printf(b, ", stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_mode=", get32(p, 16),
+		   get32(p, 20), get32(p, 24));
+	put_mode_type(b, ro, get16(p, 28));
+	buf_printf(b, ", stx_ino=%llu, stx_size=%llu, stx_blocks=%llu, stx_attributes_mask=",
+		   (unsigned long long)get64(p, 32), (unsigned long long)get64(p, 40),
+		   (unsigned long long)get64(p, 48));
+	put_table(b, ro, FT_STATX_ATTRS, get64(p, 56));
+	put_statx_time(b, "stx_atime", p, 64, ro);
+	if (mask & STATX_BTIME_)
+		put_statx_time(b, "stx_btime", p, 80, ro);
+	put_statx_time(b, "stx_ctime", p, 96, ro);
+	put_statx_time(b, "stx_mtime", p, 112, ro);
+	buf_printf(b, ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
+		   get32(p, 128), get32(p, 132), get32(p, 136), get32(p, 140));
+	if (mask & STATX_MNT_ID_)
+		buf_printf(b, ", stx_mnt_id=%#llx", (unsigned long long)get64(p, 144));
+	if (mask & STATX_DIOALIGN_)
+		buf_printf(b, ", stx_dio_mem_align=%u, stx_dio_offset_align=%u", get32(p, 152),
+			   get32(p, 156));
+	buf_putc(b, '}');
+}
+
+static void render_statx(struct buf *b, const char *p, const struct render_opts *ro)
 {
 	uint16_t mode = get16(p, 28);
 	uint32_t type = mode & S_IFMT_;
 
+	if (ro && ro->verbose) {
+		render_statx_full(b, p, ro);
+		return;
+	}
 	buf_puts(b, "{stx_mask=");
-	put_table(b, FT_STATX_MASK, get32(p, 0));
+	put_table(b, ro, FT_STATX_MASK, get32(p, 0));
 	buf_puts(b, ", stx_attributes=");
-	put_table(b, FT_STATX_ATTRS, get64(p, 8));
+	put_table(b, ro, FT_STATX_ATTRS, get64(p, 8));
 	buf_puts(b, ", stx_mode=");
-	put_mode_type(b, mode);
+	put_mode_type(b, ro, mode);
 	if (type == 0020000 || type == 0060000)
 		buf_printf(b, ", stx_rdev_major=%u, stx_rdev_minor=%u", get32(p, 128),
 			   get32(p, 132));
@@ -157,16 +292,19 @@ static void render_statx(struct buf *b, const char *p)
 	buf_puts(b, ", ...}");
 }
 
-static void render_statfs(struct buf *b, const char *p)
+static void render_statfs(struct buf *b, const char *p, const struct render_opts *ro)
 {
 	uint64_t type = get64(p, 0);
 	const char *name = flag_table_name(FT_STATFS_MAGIC, type);
+	size_t mark;
 
 	buf_puts(b, "{f_type=");
+	mark = b->len;
 	if (name)
 		buf_puts(b, name);
 	else
 		buf_put_hex(b, type);
+	render_const(b, ro, mark, type, RENDER_NUM_HEX);
 	buf_printf(b,
 		   ", f_bsize=%lld, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu, f_files=%llu, "
 		   "f_ffree=%llu, f_fsid={val=[%#x, %#x]}, f_namelen=%lld, f_frsize=%lld, "
@@ -175,46 +313,52 @@ static void render_statfs(struct buf *b, const char *p)
 		   (unsigned long long)get64(p, 24), (unsigned long long)get64(p, 32),
 		   (unsigned long long)get64(p, 40), (unsigned long long)get64(p, 48),
 		   get32(p, 56), get32(p, 60), (long long)get64(p, 64), (long long)get64(p, 72));
-	put_table(b, FT_STATFS_FLAGS, get64(p, 80));
+	put_table(b, ro, FT_STATFS_FLAGS, get64(p, 80));
 	buf_putc(b, '}');
 }
 
-static void put_rlim(struct buf *b, uint64_t v, bool is64)
+static void put_rlim(struct buf *b, uint64_t v, bool is64, const struct render_opts *ro)
 {
+	size_t mark = b->len;
+
 	if (v == UINT64_MAX)
 		buf_puts(b, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
 	else if (v && v % 1024 == 0)
 		buf_printf(b, "%llu*1024", (unsigned long long)(v / 1024));
 	else
 		buf_put_u64(b, v);
+	render_const(b, ro, mark, v, RENDER_NUM_UDEC);
 }
 
-static void render_rlimit(struct buf *b, const struct event *ev, const char *p)
+static void render_rlimit(struct buf *b, const struct event *ev, const char *p,
+			  const struct render_opts *ro)
 {
 	bool is64 = ev->sc && !strcmp(ev->sc->name, "prlimit64");
 
 	buf_puts(b, "{rlim_cur=");
-	put_rlim(b, get64(p, 0), is64);
+	put_rlim(b, get64(p, 0), is64, ro);
 	buf_puts(b, ", rlim_max=");
-	put_rlim(b, get64(p, 8), is64);
+	put_rlim(b, get64(p, 8), is64, ro);
 	buf_putc(b, '}');
 }
 
-static void render_sigaction(struct buf *b, const char *p)
+static void render_sigaction(struct buf *b, const char *p, const struct render_opts *ro)
 {
 	uint64_t handler = get64(p, 0), flags = get64(p, 8);
 
 	buf_puts(b, "{sa_handler=");
-	if (handler == 0)
-		buf_puts(b, "SIG_DFL");
-	else if (handler == 1)
-		buf_puts(b, "SIG_IGN");
-	else
+	if (handler == 0 || handler == 1) {
+		size_t mark = b->len;
+
+		buf_puts(b, handler ? "SIG_IGN" : "SIG_DFL");
+		render_const(b, ro, mark, handler, RENDER_NUM_HEX);
+	} else {
 		buf_put_hex(b, handler);
+	}
 	buf_puts(b, ", sa_mask=");
-	render_sigset(b, get64(p, 24));
+	render_sigset(b, get64(p, 24), ro);
 	buf_puts(b, ", sa_flags=");
-	put_table(b, FT_SA_FLAGS, flags);
+	put_table(b, ro, FT_SA_FLAGS, flags);
 	if (flags & SA_RESTORER) {
 		buf_puts(b, ", sa_restorer=");
 		put_ptr(b, get64(p, 16));
@@ -253,55 +397,67 @@ int render_wait_status(struct buf *b, int s)
 	return buf_puts(b, "}]");
 }
 
-static void put_sig_or_num(struct buf *b, int sig)
+static void put_sig_or_num(struct buf *b, int sig, const struct render_opts *ro)
 {
 	const char *name = signal_name(sig);
+	size_t mark = b->len;
 
 	if (name)
 		buf_puts(b, name);
 	else
 		buf_put_i64(b, sig);
+	render_const(b, ro, mark, (uint64_t)(int64_t)sig, RENDER_NUM_DEC);
 }
 
-static void render_siginfo(struct buf *b, const char *p)
+static void render_siginfo(struct buf *b, const char *p, const struct render_opts *ro)
 {
 	int signo = (int)get32(p, 0), code = (int)get32(p, 8);
 	const char *cname = si_code_name(signo, code);
+	size_t mark;
 
 	buf_puts(b, "{si_signo=");
-	put_sig_or_num(b, signo);
+	put_sig_or_num(b, signo, ro);
 	buf_puts(b, ", si_code=");
+	mark = b->len;
 	if (cname)
 		buf_puts(b, cname);
 	else
 		buf_put_hex(b, (unsigned)code);
+	render_const(b, ro, mark, (unsigned)code, RENDER_NUM_HEX);
 	buf_printf(b, ", si_pid=%d, si_uid=%u", (int)get32(p, 16), get32(p, 20));
 	if (signo == 17) {
 		buf_puts(b, ", si_status=");
 		if (code == 1)
 			buf_put_i64(b, (int)get32(p, 24));
 		else
-			put_sig_or_num(b, (int)get32(p, 24));
+			put_sig_or_num(b, (int)get32(p, 24), ro);
 		buf_printf(b, ", si_utime=%lld, si_stime=%lld", (long long)get64(p, 32),
 			   (long long)get64(p, 40));
 	}
 	buf_putc(b, '}');
 }
 
-static void put_cstr_field(struct buf *b, const char *name, const char *p, size_t max)
+static void put_cstr_field(struct buf *b, const char *name, const char *p, size_t max,
+			   const struct render_opts *ro)
 {
 	buf_puts(b, name);
 	buf_putc(b, '=');
-	render_quoted(b, p, strnlen(p, max), false);
+	render_quoted(b, p, strnlen(p, max), false, ro);
 }
 
-static void render_utsname(struct buf *b, const char *p)
+static void render_utsname(struct buf *b, const char *p, const struct render_opts *ro)
 {
+	static const char *const names[] = {"sysname", "nodename", "release",
+					     "version", "machine", "domainname"};
+	int k, n = ro && ro->verbose ? 6 : 2;
+
 	buf_putc(b, '{');
-	put_cstr_field(b, "sysname", p, 65);
-	buf_puts(b, ", ");
-	put_cstr_field(b, "nodename", p + 65, 65);
-	buf_puts(b, ", ...}");
+	for (k = 0; k < n; k++) {
+		if (k)
+			buf_puts(b, ", ");
+		put_cstr_field(b, names[k], p + 65 * k, 65, ro);
+	}
+	buf_puts(b, n == 6 ? "}" : ", ...}");
 }
 
 static void render_sysinfo(struct buf *b, const char *p)
@@ -319,26 +475,64 @@ static void render_sysinfo(struct buf *b, const char *p)
 		   (unsigned long long)get64(p, 96), get32(p, 104));
 }
 
-static void render_rusage(struct buf *b, const char *p)
+static void render_rusage(struct buf *b, const char *p, const struct render_opts *ro)
 {
+	static const char *const names[] = {"maxrss", "ixrss",	 "idrss",    "isrss",
+					     "minflt", "majflt", "nswap",    "inblock",
+					     "oublock", "msgsnd", "msgrcv",  "nsignals",
+					     "nvcsw",  "nivcsw"};
+	size_t k;
+
 	buf_puts(b, "{ru_utime=");
 	put_timespec(b, p, "tv_usec");
 	buf_puts(b, ", ru_stime=");
 	put_timespec(b, p + 16, "tv_usec");
-	buf_puts(b, ", ...}");
+	if (!ro || !ro->verbose) {
+		buf_puts(b, ", ...}");
+		return;
+	}
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		buf_printf(b, ", ru_%s=%lld", names[k], (long long)get64(p, 32 + 8 * k));
+	buf_putc(b, '}');
 }
 
-int render_sockaddr(struct buf *b, const void *sa, uint32_t len)
+/* strace -X raw and verbose show an address field as its bytes in network order,
+ * sin_port="\x00\x50", verbose with the usual form in a comment. */
+static void put_net_field(struct buf *b, const struct render_opts *ro, const char *name,
+			  const char *p, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void put_net_field(struct buf *b, const struct render_opts *ro, const char *name,
+			  const char *p, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	size_t k;
+
+	buf_printf(b, ", %s=\"", name);
+	for (k = 0; k < n; k++)
+		buf_printf(b, "\\x%02x", (unsigned char)p[k]);
+	buf_putc(b, '"');
+	if (ro->xlat != RENDER_XLAT_VERBOSE)
+		return;
+	buf_puts(b, " /* ");
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	buf_puts(b, " */");
+}
+
+int render_sockaddr(struct buf *b, const void *sa, uint32_t len, const struct render_opts *ro)
 {
 	const char *p = sa;
 	unsigned fam;
 	char tmp[64];
+	bool styled = ro && ro->xlat != RENDER_XLAT_ABBREV;
 
 	if (len < 2)
 		return buf_puts(b, "{sa_family=AF_UNSPEC}");
 	fam = get16(p, 0);
 	buf_puts(b, "{sa_family=");
-	put_table(b, FT_ADDRESS_FAMILY, fam);
+	put_table(b, ro, FT_ADDRESS_FAMILY, fam);
 	switch (fam) {
 	case 1: /* AF_UNIX */
 		if (len > 2) {
@@ -347,21 +541,35 @@ int render_sockaddr(struct buf *b, const void *sa, uint32_t len)
 			buf_puts(b, ", sun_path=");
 			if (p[2] == '\0' && n > 1) {
 				buf_putc(b, '@');
-				render_quoted(b, p + 3, n - 1, false);
+				render_quoted(b, p + 3, n - 1, false, ro);
 			} else {
-				render_quoted(b, p + 2, strnlen(p + 2, n), false);
+				render_quoted(b, p + 2, strnlen(p + 2, n), false, ro);
 			}
 		}
 		break;
 	case 2: /* AF_INET */
-		if (len >= 8) {
+		if (len >= 8 && styled) {
+			put_net_field(b, ro, "sin_port", p + 2, 2, "htons(%u)", ntohs(get16(p, 2)));
+			inet_ntop(2, p + 4, tmp, sizeof(tmp));
+			put_net_field(b, ro, "sin_addr", p + 4, 4, "inet_addr(\"%s\")", tmp);
+		} else if (len >= 8) {
 			inet_ntop(2, p + 4, tmp, sizeof(tmp));
 			buf_printf(b, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")",
 				   ntohs(get16(p, 2)), tmp);
 		}
 		break;
 	case 10: /* AF_INET6 */
-		if (len >= 24) {
+		if (len >= 24 && styled) {
+			put_net_field(b, ro, "sin6_port", p + 2, 2, "htons(%u)",
+				      ntohs(get16(p, 2)));
+			put_net_field(b, ro, "sin6_flowinfo", p + 4, 4, "htonl(%u)",
+				      ntohl(get32(p, 4)));
+			inet_ntop(10, p + 8, tmp, sizeof(tmp));
+			put_net_field(b, ro, "sin6_addr", p + 8, 16, "inet_pton(AF_INET6, \"%s\")",
+				      tmp);
+			if (len >= 28)
+				buf_printf(b, ", sin6_scope_id=%u", get32(p, 24));
+		} else if (len >= 24) {
 			inet_ntop(10, p + 8, tmp, sizeof(tmp));
 			buf_printf(b,
 				   ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
@@ -378,14 +586,15 @@ int render_sockaddr(struct buf *b, const void *sa, uint32_t len)
 		break;
 	default:
 		buf_puts(b, ", sa_data=");
-		render_quoted(b, p + 2, len - 2, false);
+		render_quoted(b, p + 2, len - 2, false, ro);
 		break;
 	}
 	return buf_putc(b, '}');
 }
 
 /* count iov records at p: [{iov_base="...", iov_len=5}, ...] */
-static const char *put_iovecs(struct buf *b, const char *p, uint32_t count, bool trunc)
+static const char *put_iovecs(struct buf *b, const char *p, uint32_t count, bool trunc,
+			      const struct render_opts *ro)
 {
 	uint32_t k;
 
@@ -399,7 +608,7 @@ static const char *put_iovecs(struct buf *b, const char *p, uint32_t count, bool
 			buf_puts(b, ", ");
 		buf_puts(b, "{iov_base=");
 		if (r.readable)
-			render_quoted(b, p, r.dlen, r.trunc);
+			render_quoted(b, p, r.dlen, r.trunc, ro);
 		else
 			put_ptr(b, r.base);
 		buf_printf(b, ", iov_len=%llu}", (unsigned long long)r.len);
@@ -411,7 +620,8 @@ static const char *put_iovecs(struct buf *b, const char *p, uint32_t count, bool
 	return p;
 }
 
-static void put_cmsgs(struct buf *b, const char *p, uint32_t len)
+static void put_cmsgs(struct buf *b, const char *p, uint32_t len, const char *recs,
+		      uint32_t recs_len, const struct render_opts *ro)
 {
 	uint32_t off = 0;
 	bool first = true;
@@ -428,10 +638,10 @@ static void put_cmsgs(struct buf *b, const char *p, uint32_t len)
 			buf_puts(b, ", ");
 		first = false;
 		buf_printf(b, "{cmsg_len=%llu, cmsg_level=", (unsigned long long)clen);
-		put_enum_int(b, FT_SOCKOPT_LEVEL, (uint32_t)level);
+		put_enum_int(b, ro, FT_SOCKOPT_LEVEL, (uint32_t)level);
 		buf_puts(b, ", cmsg_type=");
 		if (level == 1)
-			put_enum_int(b, FT_SCM_TYPE, (uint32_t)type);
+			put_enum_int(b, ro, FT_SCM_TYPE, (uint32_t)type);
 		else
 			buf_put_hex(b, (unsigned)type);
 		dlen = (uint32_t)(clen - 16);
@@ -443,13 +653,19 @@ static void put_cmsgs(struct buf *b, const char *p, uint32_t len)
 
 			buf_putc(b, '[');
 			for (k = 0; k + 4 <= dlen; k += 4) {
+				size_t used;
+
 				if (k)
 					buf_puts(b, ", ");
 				buf_put_i64(b, (int)get32(p, off + 16 + k));
+				/* -y: "[3</dev/null>]" */
+				used = recs_len ? render_fdpath(b, recs, recs_len, ro) : 0;
+				recs += used;
+				recs_len -= (uint32_t)used;
 			}
 			buf_putc(b, ']');
 		} else {
-			render_quoted(b, p + off + 16, dlen, false);
+			render_quoted(b, p + off + 16, dlen, false, ro);
 		}
 		buf_putc(b, '}');
 		off += (uint32_t)((clen + 7) & ~7ull);
@@ -457,7 +673,7 @@ static void put_cmsgs(struct buf *b, const char *p, uint32_t len)
 	buf_putc(b, ']');
 }
 
-static void render_msghdr(struct buf *b, const char *data)
+static void render_msghdr(struct buf *b, const char *data, const struct render_opts *ro)
 {
 	struct msghdr_rec m;
 	const char *p = data + sizeof(m);
@@ -465,13 +681,13 @@ static void render_msghdr(struct buf *b, const char *data)
 	memcpy(&m, data, sizeof(m));
 	buf_puts(b, "{msg_name=");
 	if (m.name_len)
-		render_sockaddr(b, p, m.name_len);
+		render_sockaddr(b, p, m.name_len, ro);
 	else
 		put_ptr(b, m.name);
 	p += m.name_len;
 	buf_printf(b, ", msg_namelen=%u, msg_iov=", m.namelen);
 	if (m.iov && (m.iov_count || !m.iovlen))
-		put_iovecs(b, p, m.iov_count, m.iov_trunc);
+		put_iovecs(b, p, m.iov_count, m.iov_trunc, ro);
 	else
 		put_ptr(b, m.iov);
 	p += m.iov_bytes;
@@ -479,27 +695,30 @@ static void render_msghdr(struct buf *b, const char *data)
 	if (m.controllen) {
 		buf_puts(b, ", msg_control=");
 		if (m.ctl_len)
-			put_cmsgs(b, p, m.ctl_len);
+			put_cmsgs(b, p, m.ctl_len, p + m.ctl_len, m.fdrec_len, ro);
 		else
 			put_ptr(b, m.control);
 	}
 	buf_printf(b, ", msg_controllen=%llu, msg_flags=", (unsigned long long)m.controllen);
-	put_table(b, FT_MSG_FLAGS, (uint32_t)m.flags);
+	put_table(b, ro, FT_MSG_FLAGS, (uint32_t)m.flags);
 	buf_putc(b, '}');
 }
 
-static void put_epoll_event(struct buf *b, const char *p)
+static void put_epoll_event(struct buf *b, const char *p, const struct render_opts *ro)
 {
 	uint64_t data = get64(p, 4);
 
 	buf_puts(b, "{events=");
-	put_table(b, FT_EPOLL_EVENTS, get32(p, 0));
+	put_table(b, ro, FT_EPOLL_EVENTS, get32(p, 0));
 	buf_printf(b, ", data={u32=%u, u64=%llu}}", (uint32_t)data, (unsigned long long)data);
 }
 
-static void render_pollfds(struct buf *b, const struct ev_arg *a, bool revents)
+static void render_pollfds(struct buf *b, const struct ev_arg *a, bool revents,
+			   const struct render_opts *ro)
 {
 	uint32_t k, n = a->len / 8;
+	const char *recs = revents ? NULL : a->fdpath;
+	size_t recs_len = recs ? a->fdpath_len : 0, used;
 	bool first = true;
 
 	buf_putc(b, '[');
@@ -512,15 +731,23 @@ static void render_pollfds(struct buf *b, const struct ev_arg *a, bool revents)
 		if (!first)
 			buf_puts(b, ", ");
 		first = false;
-		buf_printf(b, "{fd=%d, %s=", fd, revents ? "revents" : "events");
-		put_table(b, FT_POLL_EVENTS, ev);
+		buf_printf(b, "{fd=%d", fd);
+		/* -y at entry: "{fd=3</dev/null>, events=POLLIN}" */
+		used = recs_len ? render_fdpath(b, recs, recs_len, ro) : 0;
+		recs += used;
+		recs_len -= used;
+		buf_printf(b, ", %s=", revents ? "revents" : "events");
+		put_table(b, ro, FT_POLL_EVENTS, ev);
 		buf_putc(b, '}');
 	}
 	buf_putc(b, ']');
 }
 
-static void render_fdset(struct buf *b, const struct ev_arg *a, int nfds)
+static void render_fdset(struct buf *b, const struct ev_arg *a, int nfds,
+			 const struct render_opts *ro)
 {
+	const char *recs = a->fdpath;
+	size_t recs_len = recs ? a->fdpath_len : 0, used;
 	int fd;
 	bool first = true;
 
@@ -532,6 +759,9 @@ static void render_fdset(struct buf *b, const struct ev_arg *a, int nfds)
 			buf_putc(b, ' ');
 		first = false;
 		buf_put_i64(b, fd);
+		used = recs_len ? render_fdpath(b, recs, recs_len, ro) : 0;
+		recs += used;
+		recs_len -= used;
 	}
 	buf_putc(b, ']');
 }
@@ -587,12 +817,12 @@ static void render_ioctl_arg(struct buf *b, const struct event *ev, const struct
 	put_ptr(b, a->raw);
 }
 
-static void render_flock(struct buf *b, const char *p, bool with_pid)
+static void render_flock(struct buf *b, const char *p, bool with_pid, const struct render_opts *ro)
 {
 	buf_puts(b, "{l_type=");
-	put_enum_int(b, FT_LOCK_TYPE, get16(p, 0));
+	put_enum_int(b, ro, FT_LOCK_TYPE, get16(p, 0));
 	buf_puts(b, ", l_whence=");
-	flags_whence(b, get16(p, 2));
+	put_styled(b, ro, flags_whence, get16(p, 2), get16(p, 2), RENDER_NUM_HEX);
 	buf_printf(b, ", l_start=%lld, l_len=%lld", (long long)get64(p, 8),
 		   (long long)get64(p, 16));
 	if (with_pid)
@@ -600,12 +830,12 @@ static void render_flock(struct buf *b, const char *p, bool with_pid)
 	buf_putc(b, '}');
 }
 
-static void render_clone(struct buf *b, const struct event *ev)
+static void render_clone(struct buf *b, const struct event *ev, const struct render_opts *ro)
 {
 	buf_puts(b, "child_stack=");
 	put_ptr(b, ev->args[1].raw);
 	buf_puts(b, ", flags=");
-	flags_clone(b, ev->args[0].raw);
+	render_clone_flags(b, ev->args[0].raw, ro);
 }
 
 static void render_clone_out(struct buf *b, const struct event *ev, const struct ev_arg *a)
@@ -632,7 +862,7 @@ static void render_clone_out(struct buf *b, const struct event *ev, const struct
 	}
 }
 
-static void render_clone_args(struct buf *b, const struct ev_arg *a)
+static void render_clone_args(struct buf *b, const struct ev_arg *a, const struct render_opts *ro)
 {
 	const char *p = a->data;
 	uint64_t fl = get64(p, 0);
@@ -642,7 +872,7 @@ static void render_clone_args(struct buf *b, const struct ev_arg *a)
 		return;
 	}
 	buf_puts(b, "{flags=");
-	flags_clone3(b, fl);
+	put_styled(b, ro, flags_clone3, fl, fl, RENDER_NUM_HEX);
 	if (fl & CLONE_PIDFD)
 		buf_printf(b, ", pidfd=%#llx", (unsigned long long)get64(p, 8));
 	if (fl & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
@@ -650,7 +880,7 @@ static void render_clone_args(struct buf *b, const struct ev_arg *a)
 	if (fl & CLONE_PARENT_SETTID)
 		buf_printf(b, ", parent_tid=%#llx", (unsigned long long)get64(p, 24));
 	buf_puts(b, ", exit_signal=");
-	put_sig_or_num(b, (int)get64(p, 32));
+	put_sig_or_num(b, (int)get64(p, 32), ro);
 	buf_puts(b, ", stack=");
 	put_ptr(b, get64(p, 40));
 	buf_printf(b, ", stack_size=%#llx", (unsigned long long)get64(p, 48));
@@ -661,12 +891,12 @@ static void render_clone_args(struct buf *b, const struct ev_arg *a)
 	buf_putc(b, '}');
 }
 
-static void render_sockopt(struct buf *b, const struct ev_arg *a)
+static void render_sockopt(struct buf *b, const struct ev_arg *a, const struct render_opts *ro)
 {
 	if (a->len == 4)
 		buf_printf(b, "[%d]", (int)get32(a->data, 0));
 	else
-		render_quoted(b, a->data, a->len, false);
+		render_quoted(b, a->data, a->len, false, ro);
 }
 
 static void render_inout(struct buf *b, const struct ev_arg *a, size_t w)
@@ -685,8 +915,49 @@ static void render_inout(struct buf *b, const struct ev_arg *a, size_t w)
 		buf_printf(b, "[%lld => %lld]", in, out);
 }
 
+/* strace -v getdents64: [{d_ino=2, d_off=3, d_reclen=24, d_type=DT_DIR, d_name="etc"}] */
+static void render_dirents64(struct buf *b, const struct ev_arg *a, const struct render_opts *ro)
+{
+	static const char *const types[16] = {
+		[0] = "DT_UNKNOWN", [1] = "DT_FIFO", [2] = "DT_CHR",   [4] = "DT_DIR",
+		[6] = "DT_BLK",	    [8] = "DT_REG",  [10] = "DT_LNK",  [12] = "DT_SOCK",
+		[14] = "DT_WHT",
+	};
+	const char *p = a->data;
+	uint32_t off = 0;
+	bool first = true;
+
+	buf_putc(b, '[');
+	while (off + 19 <= a->len) {
+		uint16_t reclen = get16(p, off + 16);
+		unsigned type = (unsigned char)p[off + 18];
+		size_t mark;
+
+		if (reclen < 19 || off + reclen > a->len)
+			break;
+		if (!first)
+			buf_puts(b, ", ");
+		first = false;
+		buf_printf(b, "{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=",
+			   (unsigned long long)get64(p, off), (long long)get64(p, off + 8), reclen);
+		mark = b->len;
+		if (type < 16 && types[type])
+			buf_puts(b, types[type]);
+		else
+			buf_put_hex(b, type);
+		render_const(b, ro, mark, type, RENDER_NUM_HEX);
+		buf_puts(b, ", d_name=");
+		render_quoted(b, p + off + 19, strnlen(p + off + 19, reclen - 19), false, ro);
+		buf_putc(b, '}');
+		off += reclen;
+	}
+	if (a->trunc)
+		buf_puts(b, first ? "..." : ", ...");
+	buf_putc(b, ']');
+}
+
 /* Structures that were read (ARG_S_DATA). */
-static int render_data(struct buf *b, const struct event *ev, int i)
+static int render_data(struct buf *b, const struct event *ev, int i, const struct render_opts *ro)
 {
 	const struct ev_arg *a = &ev->args[i];
 	const char *p = a->data;
@@ -694,25 +965,30 @@ static int render_data(struct buf *b, const struct event *ev, int i)
 
 	switch (a->kind) {
 	case A_STAT_OUT:
-		render_stat(b, p);
+		render_stat(b, p, ro);
 		return 1;
 	case A_STATX_OUT:
-		render_statx(b, p);
+		render_statx(b, p, ro);
 		return 1;
 	case A_STATFS_OUT:
-		render_statfs(b, p);
+		render_statfs(b, p, ro);
 		return 1;
 	case A_RLIMIT:
 	case A_RLIMIT_OUT:
-		render_rlimit(b, ev, p);
+		render_rlimit(b, ev, p, ro);
 		return 1;
 	case A_SIGACTION:
 	case A_SIGACTION_OUT:
-		render_sigaction(b, p);
+		render_sigaction(b, p, ro);
 		return 1;
 	case A_SIGSET:
 	case A_SIGSET_OUT:
-		render_sigset(b, get64(p, 0));
+		render_sigset(b, get64(p, 0), ro);
+		return 1;
+	case A_SIGFRAME:
+		buf_puts(b, "{mask=");
+		render_sigset(b, get64(p, 0), ro);
+		buf_putc(b, '}');
 		return 1;
 	case A_TIMESPEC:
 	case A_TIMESPEC_OUT:
@@ -735,7 +1011,7 @@ static int render_data(struct buf *b, const struct event *ev, int i)
 		buf_puts(b, "{ss_sp=");
 		put_ptr(b, get64(p, 0));
 		buf_puts(b, ", ss_flags=");
-		put_table(b, FT_SS_FLAGS, get32(p, 8));
+		put_table(b, ro, FT_SS_FLAGS, get32(p, 8));
 		buf_printf(b, ", ss_size=%llu}", (unsigned long long)get64(p, 16));
 		return 1;
 	case A_INT_PTR:
@@ -746,24 +1022,28 @@ static int render_data(struct buf *b, const struct event *ev, int i)
 		render_wait_status(b, (int)get32(p, 0));
 		return 1;
 	case A_UTSNAME_OUT:
-		render_utsname(b, p);
+		render_utsname(b, p, ro);
 		return 1;
 	case A_SYSINFO_OUT:
 		render_sysinfo(b, p);
 		return 1;
 	case A_RUSAGE_OUT:
-		render_rusage(b, p);
+		render_rusage(b, p, ro);
 		return 1;
 	case A_SIGINFO_OUT:
-		render_siginfo(b, p);
+		render_siginfo(b, p, ro);
 		return 1;
 	case A_DIRENTS_OUT:
+		if (ro && ro->verbose && ev->nr == 217) {
+			render_dirents64(b, a, ro);
+			return 1;
+		}
 		put_ptr(b, a->raw);
 		buf_printf(b, " /* %u entries */", a->count);
 		return 1;
 	case A_SOCKADDR:
 	case A_SOCKADDR_OUT:
-		render_sockaddr(b, p, a->len);
+		render_sockaddr(b, p, a->len, ro);
 		return 1;
 	case A_SOCKLEN_INOUT:
 		render_inout(b, a, 4);
@@ -773,31 +1053,31 @@ static int render_data(struct buf *b, const struct event *ev, int i)
 		return 1;
 	case A_IOVEC:
 	case A_IOVEC_OUT:
-		put_iovecs(b, p, a->count, a->trunc);
+		put_iovecs(b, p, a->count, a->trunc, ro);
 		return 1;
 	case A_MSGHDR:
 	case A_MSGHDR_OUT:
-		render_msghdr(b, p);
+		render_msghdr(b, p, ro);
 		return 1;
 	case A_EPOLL_EVENT:
-		put_epoll_event(b, p);
+		put_epoll_event(b, p, ro);
 		return 1;
 	case A_EPOLL_EVENTS_OUT:
 		buf_putc(b, '[');
 		for (k = 0; k + 12 <= a->len; k += 12) {
 			if (k)
 				buf_puts(b, ", ");
-			put_epoll_event(b, p + k);
+			put_epoll_event(b, p + k, ro);
 		}
 		if ((uint64_t)ev->ret * 12 > a->len)
 			buf_puts(b, ", ...");
 		buf_putc(b, ']');
 		return 1;
 	case A_POLLFD:
-		render_pollfds(b, a, false);
+		render_pollfds(b, a, false, ro);
 		return 1;
 	case A_FDSET:
-		render_fdset(b, a, (int)ev->args[0].raw);
+		render_fdset(b, a, (int)ev->args[0].raw, ro);
 		return 1;
 	case A_SEMBUF:
 		buf_putc(b, '[');
@@ -821,18 +1101,18 @@ static int render_data(struct buf *b, const struct event *ev, int i)
 	case A_MSGBUF:
 	case A_MSGBUF_OUT:
 		buf_printf(b, "{mtype=%lld, mtext=", (long long)get64(p, 0));
-		render_quoted(b, p + 8, a->len - 8, false);
+		render_quoted(b, p + 8, a->len - 8, false, ro);
 		buf_putc(b, '}');
 		return 1;
 	case A_STR_OUT:
-		render_quoted(b, p, a->len, a->trunc);
+		render_quoted(b, p, a->len, a->trunc, ro);
 		return 1;
 	case A_SOCKOPT_VAL:
 	case A_SOCKOPT_OUT:
-		render_sockopt(b, a);
+		render_sockopt(b, a, ro);
 		return 1;
 	case A_CLONE_ARGS:
-		render_clone_args(b, a);
+		render_clone_args(b, a, ro);
 		return 1;
 	case A_CLONE_OUT:
 		render_clone_out(b, ev, a);
@@ -843,20 +1123,36 @@ static int render_data(struct buf *b, const struct event *ev, int i)
 		return 1;
 	case A_FCNTL_ARG:
 	case A_FCNTL_OUT:
-		render_flock(b, p, a->kind == A_FCNTL_OUT);
+		render_flock(b, p, a->kind == A_FCNTL_OUT, ro);
 		return 1;
 	default:
 		return 0;
 	}
 }
 
-static void render_futex_op(struct buf *b, uint64_t v)
+static void render_futex_op(struct buf *b, uint64_t v, const struct render_opts *ro)
 {
 	uint32_t op = (uint32_t)v, cmd = op & 0x7f;
 	const char *name = flag_table_name(FT_FUTEX_OP, cmd);
+	size_t mark = b->len;
 
 	if (!name) {
 		buf_put_hex(b, op);
+		return;
+	}
+	if (ro && ro->xlat != RENDER_XLAT_ABBREV) {
+		buf_puts(b, name);
+		if (op & 128)
+			buf_puts(b, "_PRIVATE");
+		render_const(b, ro, mark, op & 0x1ff & ~256u, RENDER_NUM_HEX);
+		if (op & 256) {
+			buf_putc(b, '|');
+			mark = b->len;
+			buf_puts(b, "FUTEX_CLOCK_REALTIME");
+			render_const(b, ro, mark, 256, RENDER_NUM_HEX);
+		}
+		if (op & ~0x1ffu)
+			buf_printf(b, "|%#x", op & ~0x1ffu);
 		return;
 	}
 	buf_puts(b, name);
@@ -868,32 +1164,34 @@ static void render_futex_op(struct buf *b, uint64_t v)
 		buf_printf(b, "|%#x", op & ~0x1ffu);
 }
 
-static void render_sock_proto(struct buf *b, const struct event *ev, uint64_t v)
+static void render_sock_proto(struct buf *b, const struct event *ev, uint64_t v,
+			      const struct render_opts *ro)
 {
 	unsigned fam = (unsigned)ev->args[0].raw;
 
 	if (fam == 2 || fam == 10)
-		put_enum_int(b, FT_IP_PROTO, v);
+		put_enum_int(b, ro, FT_IP_PROTO, v);
 	else if (fam == 16)
-		put_enum_int(b, FT_NETLINK_PROTO, v);
+		put_enum_int(b, ro, FT_NETLINK_PROTO, v);
 	else
 		buf_put_i64(b, (int)v);
 }
 
-static void render_sockopt_name(struct buf *b, const struct event *ev, uint64_t v)
+static void render_sockopt_name(struct buf *b, const struct event *ev, uint64_t v,
+				const struct render_opts *ro)
 {
 	int level = (int)ev->args[1].raw;
 
 	if (level == 1)
-		put_enum_int(b, FT_SOL_SOCKET_OPTS, v);
+		put_enum_int(b, ro, FT_SOL_SOCKET_OPTS, v);
 	else if (level == 6)
-		put_enum_int(b, FT_TCP_OPTS, v);
+		put_enum_int(b, ro, FT_TCP_OPTS, v);
 	else
 		buf_put_i64(b, (int)v);
 }
 
 /* Raw register values with a kind of their own. */
-static int render_raw(struct buf *b, const struct event *ev, int i)
+static int render_raw(struct buf *b, const struct event *ev, int i, const struct render_opts *ro)
 {
 	const struct ev_arg *a = &ev->args[i];
 	uint64_t v = a->raw;
@@ -902,63 +1200,88 @@ static int render_raw(struct buf *b, const struct event *ev, int i)
 		enum flag_table id = (enum flag_table)(a->kind - A_X_FIRST - 1);
 
 		if (flag_table_is_flags(id))
-			put_table(b, id, (uint32_t)v);
+			put_table(b, ro, id, (uint32_t)v);
 		else
-			put_enum_int(b, id, v);
+			put_enum_int(b, ro, id, v);
 		return 1;
 	}
 	switch (a->kind) {
 	case A_OPEN_BITS:
-		flags_open_bits(b, v);
+		put_styled(b, ro, flags_open_bits, v, (uint32_t)v, RENDER_NUM_HEX);
 		return 1;
 	case A_STATX_FLAGS:
-		flags_at_statx(b, v);
+		put_styled(b, ro, flags_at_statx, v, (uint32_t)v, RENDER_NUM_HEX);
 		return 1;
 	case A_FACCESSAT_FLAGS:
-		flags_faccessat(b, v);
+		put_styled(b, ro, flags_faccessat, v, (uint32_t)v, RENDER_NUM_HEX);
 		return 1;
 	case A_SOCK_TYPE:
-		put_enum_int(b, FT_SOCKET_TYPE, v & 0xf);
+		put_enum_int(b, ro, FT_SOCKET_TYPE, v & 0xf);
 		if ((uint32_t)v & ~0xfu) {
 			buf_putc(b, '|');
-			put_table(b, FT_SOCKET_TYPE_FLAGS, (uint32_t)v & ~0xfu);
+			put_table(b, ro, FT_SOCKET_TYPE_FLAGS, (uint32_t)v & ~0xfu);
 		}
 		return 1;
 	case A_SOCK_PROTO:
-		render_sock_proto(b, ev, v);
+		render_sock_proto(b, ev, v, ro);
 		return 1;
 	case A_SOCKOPT_NAME:
-		render_sockopt_name(b, ev, v);
+		render_sockopt_name(b, ev, v, ro);
 		return 1;
 	case A_FUTEX_OP:
-		render_futex_op(b, v);
+		render_futex_op(b, v, ro);
 		return 1;
-	case A_FLOCK_OP:
-		put_enum_int(b, FT_FLOCK_OP, (uint32_t)v & ~4u);
+	case A_FLOCK_OP: {
+		size_t mark = b->len;
+
+		put_enum_int(b, NULL, FT_FLOCK_OP, (uint32_t)v & ~4u);
 		if (v & 4)
 			buf_puts(b, "|LOCK_NB");
+		render_const(b, ro, mark, (uint32_t)v, RENDER_NUM_HEX);
 		return 1;
-	case A_IPC_KEY:
+	}
+	case A_IPC_KEY: {
+		size_t mark = b->len;
+
 		if ((int32_t)v == 0)
 			buf_puts(b, "IPC_PRIVATE");
 		else
 			buf_printf(b, "%#x", (uint32_t)v);
+		render_const(b, ro, mark, (uint32_t)v, RENDER_NUM_HEX);
 		return 1;
+	}
 	case A_IPC_GETFLAGS:
 		if ((uint32_t)v & ~0777u) {
-			put_table(b, FT_IPC_FLAGS, (uint32_t)v & ~0777u);
+			put_table(b, ro, FT_IPC_FLAGS, (uint32_t)v & ~0777u);
 			buf_putc(b, '|');
 		}
 		buf_printf(b, "%#03o", (unsigned)v & 0777u);
 		return 1;
-	case A_IOCTL_CMD:
-		put_table(b, FT_IOCTL_CMD, (uint32_t)v);
+	case A_IOCTL_CMD: {
+		/* asm-generic/ioctl.h: nr 8 bits, type 8, size 14, dir 2 */
+		static const char *const dirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+						   "_IOC_READ|_IOC_WRITE"};
+		uint32_t cmd = (uint32_t)v, size = (cmd >> 16) & 0x3fff;
+		size_t mark = b->len;
+
+		if (flag_table_name(FT_IOCTL_CMD, cmd)) {
+			put_table(b, ro, FT_IOCTL_CMD, cmd);
+			return 1;
+		}
+		buf_printf(b, "_IOC(%s, %#x, %#x, ", dirs[cmd >> 30], (cmd >> 8) & 0xff,
+			   cmd & 0xff);
+		if (size)
+			buf_printf(b, "%#x)", size);
+		else
+			buf_puts(b, "0)");
+		render_const(b, ro, mark, cmd, RENDER_NUM_HEX);
 		return 1;
+	}
 	case A_FCNTL_CMD:
-		put_enum_int(b, FT_FCNTL_CMD, v);
+		put_enum_int(b, ro, FT_FCNTL_CMD, v);
 		return 1;
 	case A_CLONE:
-		render_clone(b, ev);
+		render_clone(b, ev, ro);
 		return 1;
 	case A_CLONE_OUT:
 		render_clone_out(b, ev, a);
@@ -967,13 +1290,14 @@ static int render_raw(struct buf *b, const struct event *ev, int i)
 		/* F_SETFD shows FD_CLOEXEC, F_SETFL the O_* flags, others a number */
 		switch ((int)ev->args[1].raw) {
 		case 2:
-			put_table(b, FT_FD_FLAGS, (uint32_t)v);
+			put_table(b, ro, FT_FD_FLAGS, (uint32_t)v);
 			return 1;
 		case 4:
-			flags_open(b, v);
+			put_styled(b, ro, flags_open, v, (uint32_t)v, RENDER_NUM_HEX);
 			return 1;
 		case 10:
-			flags_signal(b, v);
+			put_styled(b, ro, flags_signal, v, (uint64_t)(int64_t)(int)v,
+				   RENDER_NUM_DEC);
 			return 1;
 		default:
 			buf_put_i64(b, (long long)v);
@@ -987,23 +1311,70 @@ static int render_raw(struct buf *b, const struct event *ev, int i)
 	}
 }
 
-int render_struct_arg(struct buf *b, const struct event *ev, int i)
+int render_struct_arg(struct buf *b, const struct event *ev, int i, const struct render_opts *ro)
 {
 	const struct ev_arg *a = &ev->args[i];
 
 	if (a->kind <= A_FDPAIR_OUT)
 		return 0;
-	if (a->state == ARG_S_DATA && render_data(b, ev, i))
+	if (a->state == ARG_S_DATA && render_data(b, ev, i, ro))
 		return 1;
-	if (render_raw(b, ev, i))
+	if (render_raw(b, ev, i, ro))
 		return 1;
 	/* unread structures: NULL or the address */
 	put_ptr(b, a->raw);
 	return 1;
 }
 
-int render_struct_ret(struct buf *b, const struct event *ev)
+/* ", left {tv_sec=0, tv_nsec=999}": the timeout the kernel rewrote (decode_keep_twice) */
+static void put_left(struct buf *b, const struct ev_arg *a, const char *sub, const char *sep)
 {
+	if (a->state != ARG_S_DATA || a->count != 1 || a->len != 32)
+		return;
+	buf_puts(b, sep);
+	buf_puts(b, "left ");
+	put_timespec(b, a->data + 16, sub);
+}
+
+/* select(2)'s result as strace shows it: " (in [3], out [4], left {...})", listing at
+ * most ready descriptors from the sets the kernel rewrote. */
+static void render_select_ret(struct buf *b, const struct event *ev, int ready, const char *sub)
+{
+	static const char *const names[] = {"in", "out", "except"};
+	int nfds = (int)ev->args[0].raw, k, fd;
+	const char *sep = "";
+
+	buf_puts(b, " (");
+	for (k = 0; k < 3 && ready > 0; k++) {
+		const struct ev_arg *a = &ev->args[k + 1];
+		const unsigned char *set = (const unsigned char *)a->data + a->len / 2;
+		bool first = true;
+
+		if (a->state != ARG_S_DATA || a->count != 1)
+			continue;
+		for (fd = 0; fd < nfds && (uint32_t)fd / 8 < a->len / 2 && ready > 0; fd++) {
+			if (!(set[fd / 8] & (1u << (fd % 8))))
+				continue;
+			if (first)
+				buf_printf(b, "%s%s [%d", sep, names[k], fd);
+			else
+				buf_printf(b, " %d", fd);
+			first = false;
+			sep = ", ";
+			ready--;
+		}
+		if (!first)
+			buf_putc(b, ']');
+	}
+	if (ev->args[4].raw)
+		put_left(b, &ev->args[4], sub, sep);
+	buf_putc(b, ')');
+}
+
+int render_struct_ret(struct buf *b, const struct event *ev, const struct render_opts *ro)
+{
+	/* strace shows these decorations with names whatever -X says, but for
+	 * personality and membarrier */
 	const char *name = ev->sc ? ev->sc->name : NULL;
 	int64_t r = ev->ret;
 
@@ -1014,7 +1385,7 @@ int render_struct_ret(struct buf *b, const struct event *ev)
 
 		if (cmd == 1 && r) { /* F_GETFD */
 			buf_printf(b, "%#llx (flags ", (unsigned long long)r);
-			put_table(b, FT_FD_FLAGS, (uint64_t)r);
+			put_table(b, NULL, FT_FD_FLAGS, (uint64_t)r);
 			buf_putc(b, ')');
 			return 1;
 		}
@@ -1034,15 +1405,24 @@ int render_struct_ret(struct buf *b, const struct event *ev)
 			buf_puts(b, " (Timeout)");
 		} else if (a->state == ARG_S_DATA) {
 			buf_puts(b, " (");
-			render_pollfds(b, a, true);
+			render_pollfds(b, a, true, ro);
+			if (!strcmp(name, "ppoll"))
+				put_left(b, &ev->args[2], "tv_nsec", ", ");
 			buf_putc(b, ')');
 		}
+		return 1;
+	}
+	if (!strcmp(name, "select") || !strcmp(name, "pselect6")) {
+		buf_put_i64(b, r);
+		if (r == 0)
+			return buf_puts(b, " (Timeout)"), 1;
+		render_select_ret(b, ev, (int)r, name[0] == 's' ? "tv_usec" : "tv_nsec");
 		return 1;
 	}
 	if (!strcmp(name, "prctl") && (int)ev->args[0].raw == 3) {
 		buf_put_i64(b, r);
 		buf_puts(b, " (");
-		put_enum_int(b, FT_DUMPABLE, (uint64_t)r);
+		put_enum_int(b, NULL, FT_DUMPABLE, (uint64_t)r);
 		buf_putc(b, ')');
 		return 1;
 	}
@@ -1052,21 +1432,21 @@ int render_struct_ret(struct buf *b, const struct event *ev)
 		else
 			buf_putc(b, '0');
 		buf_puts(b, " (");
-		put_enum_int(b, FT_PERSONALITY, (uint64_t)r);
+		put_enum_int(b, ro, FT_PERSONALITY, (uint64_t)r);
 		buf_putc(b, ')');
 		return 1;
 	}
 	if (!strcmp(name, "sched_getscheduler")) {
 		buf_put_i64(b, r);
 		buf_puts(b, " (");
-		put_enum_int(b, FT_SCHED_POLICY, (uint64_t)r);
+		put_enum_int(b, NULL, FT_SCHED_POLICY, (uint64_t)r);
 		buf_putc(b, ')');
 		return 1;
 	}
 	if (!strcmp(name, "membarrier") && (int)ev->args[0].raw == 0 && r) {
 		buf_put_hex(b, (uint64_t)r);
 		buf_puts(b, " (");
-		put_table(b, FT_MEMBARRIER_CMD, (uint64_t)r);
+		put_table(b, ro, FT_MEMBARRIER_CMD, (uint64_t)r);
 		buf_putc(b, ')');
 		return 1;
 	}

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "output/out.h"
+#include "output/render.h"
 #include "output/table.h"
 
 struct event;
@@ -28,6 +29,7 @@ struct output_opts {
 	bool timing;	     /* -T: time spent in each call */
 	bool whole_lines;    /* no entry events: each call is written whole at exit */
 	int quiet;	     /* -q, -qq */
+	struct render_opts render; /* -v, -x, -X */
 };
 
 struct trace_info {

@@ -121,14 +121,15 @@ static void close_open_line(struct text_sink *s, int tid)
 	}
 }
 
-static void args_range(struct buf *b, const struct event *ev, int from, int to)
+static void args_range(struct text_sink *s, struct buf *b, const struct event *ev, int from,
+		       int to)
 {
 	int i;
 
 	for (i = from; i < to; i++) {
 		if (i > from)
 			buf_puts(b, ", ");
-		render_arg(b, ev, i);
+		render_arg(b, ev, i, &s->opts->render);
 	}
 }
 
@@ -159,8 +160,10 @@ static int text_event(struct sink *sk, const struct event *ev)
 		line_start(s, b, ev, ev->ts_ns);
 		render_name(b, ev);
 		buf_putc(b, '(');
-		args_range(b, ev, 0, first_exit);
-		if (first_exit > 0 && first_exit < ev->nargs)
+		args_range(s, b, ev, 0, first_exit);
+		/* an argument with a part shown at exit takes the comma along */
+		if (first_exit > 0 && first_exit < ev->nargs &&
+		    !arg_kind_has_tail(ev->args[first_exit - 1].kind))
 			buf_puts(b, ", ");
 		s->open_tid = ev->tid;
 		/* the buffer may be flushed before the exit: keep the column */
@@ -177,7 +180,7 @@ static int text_event(struct sink *sk, const struct event *ev)
 			render_name(b, ev);
 			buf_putc(b, '(');
 			if (first_exit > 0) {
-				args_range(b, ev, 0, first_exit);
+				args_range(s, b, ev, 0, first_exit);
 				if (first_exit < ev->nargs)
 					buf_puts(b, ", ");
 			}
@@ -189,10 +192,16 @@ static int text_event(struct sink *sk, const struct event *ev)
 			render_name(b, ev);
 			buf_puts(b, " resumed>");
 		}
-		args_range(b, ev, first_exit, ev->nargs);
+		if (!s->opts->whole_lines && first_exit > 0 &&
+		    arg_kind_has_tail(ev->args[first_exit - 1].kind)) {
+			render_arg_tail(b, ev, first_exit - 1);
+			if (first_exit < ev->nargs)
+				buf_puts(b, ", ");
+		}
+		args_range(s, b, ev, first_exit, ev->nargs);
 		buf_putc(b, ')');
 		put_equals(s, b);
-		render_ret(b, ev);
+		render_ret(b, ev, &s->opts->render);
 		if (s->opts->timing && !(ev->flags & EV_F_NORETURN))
 			put_duration(b, ev, s->opts->ts_precision);
 		buf_putc(b, '\n');
@@ -200,7 +209,7 @@ static int text_event(struct sink *sk, const struct event *ev)
 		break;
 	case EV_SIGNAL:
 		line_start(s, b, ev, ev->ts_ns);
-		render_signal(b, ev);
+		render_signal(b, ev, &s->opts->render);
 		buf_putc(b, '\n');
 		break;
 	case EV_EXIT:

@@ -4,6 +4,7 @@
 #include "syscalls/decode.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <string.h>
 
@@ -165,6 +166,104 @@ int decode_buffer(struct decode_ctx *ctx, struct event *ev, int i, uint64_t len)
 	return 0;
 }
 
+void decode_fdrec(struct decode_ctx *ctx, int fd, const char **rec, uint16_t *len)
+{
+	char *dst;
+	size_t n;
+
+	*rec = NULL;
+	*len = 0;
+	if (!ctx->describe_fd || (fd < 0 && fd != AT_FDCWD))
+		return;
+	dst = scratch_take(ctx, DECODE_FDREC_MAX);
+	if (!dst)
+		return;
+	n = ctx->describe_fd(ctx->describe_ud, ctx->tid, fd, dst, DECODE_FDREC_MAX);
+	ctx->scratch_len -= DECODE_FDREC_MAX - n;
+	if (n) {
+		*rec = dst;
+		*len = (uint16_t)n;
+	}
+}
+
+/* -y: one record per descriptor of a pollfd array or an fd_set, in order, in
+ * ev_arg.fdpath (FDREC_NONE for those not known). */
+static void decode_fd_array(struct decode_ctx *ctx, struct event *ev, int i)
+{
+	struct ev_arg *a = &ev->args[i];
+	size_t start = ctx->scratch_len;
+	uint32_t k, n;
+
+	if (a->state != ARG_S_DATA || (a->kind != A_POLLFD && a->kind != A_FDSET))
+		return;
+	n = a->kind == A_POLLFD ? a->len / 8 : a->len * 8;
+	for (k = 0; k < n; k++) {
+		const char *rec;
+		uint16_t len;
+		int fd;
+
+		if (a->kind == A_POLLFD) {
+			memcpy(&fd, a->data + 8 * k, 4);
+		} else {
+			if ((int)k >= (int)ev->args[0].raw)
+				break;
+			if (!((unsigned char)a->data[k / 8] & (1u << (k % 8))))
+				continue;
+			fd = (int)k;
+		}
+		decode_fdrec(ctx, fd, &rec, &len);
+		if (!rec) {
+			char *none = scratch_take(ctx, 3);
+
+			if (!none)
+				break;
+			none[0] = (char)FDREC_NONE;
+			none[1] = none[2] = '\0';
+		}
+	}
+	if (ctx->scratch_len > start && ctx->scratch_len - start <= UINT16_MAX) {
+		a->fdpath = ctx->scratch + start;
+		a->fdpath_len = (uint16_t)(ctx->scratch_len - start);
+	}
+}
+
+/* fcntl(2) commands returning a new descriptor: F_DUPFD, F_DUPFD_CLOEXEC. */
+static bool returns_fd(const struct event *ev)
+{
+	if (ev->sc->ret == RET_FD)
+		return true;
+	return ev->nr == __NR_fcntl &&
+	       (ev->args[1].raw == F_DUPFD || ev->args[1].raw == F_DUPFD_CLOEXEC);
+}
+
+/* -y: the pair of pipe(2)/socketpair(2) as two records in a row, and the result. */
+static void decode_exit_fds(struct decode_ctx *ctx, struct event *ev)
+{
+	int i;
+
+	if (!ctx->describe_fd || !ev->sc || ev->err || (ev->flags & EV_F_NORETURN))
+		return;
+	for (i = 0; i < ev->nargs; i++) {
+		struct ev_arg *a = &ev->args[i];
+		const char *r1, *r2;
+		uint16_t l1, l2;
+		int fds[2];
+
+		if (a->kind != A_FDPAIR_OUT || a->state != ARG_S_DATA || a->len < sizeof(fds))
+			continue;
+		memcpy(fds, a->data, sizeof(fds));
+		decode_fdrec(ctx, fds[0], &r1, &l1);
+		decode_fdrec(ctx, fds[1], &r2, &l2);
+		/* both or none: the renderer reads them in a row */
+		if (r1 && r2 && r2 == r1 + l1) {
+			a->fdpath = r1;
+			a->fdpath_len = (uint16_t)(l1 + l2);
+		}
+	}
+	if (ev->ret >= 0 && ev->ret <= INT_MAX && returns_fd(ev))
+		decode_fdrec(ctx, (int)ev->ret, &ev->ret_fdpath, &ev->ret_fdpath_len);
+}
+
 /* A fixed-size binary structure, kept as bytes. */
 int decode_struct(struct decode_ctx *ctx, struct event *ev, int i, size_t len)
 {
@@ -272,7 +371,12 @@ static int decode_arg_entry(struct decode_ctx *ctx, struct event *ev, int i)
 	case A_ARGV:
 		return decode_strarray(ctx, ev, i, 1);
 	case A_ENVP:
-		return decode_strarray(ctx, ev, i, 0);
+		return decode_strarray(ctx, ev, i, ctx->verbose);
+	case A_FD:
+	case A_DIRFD:
+		decode_fdrec(ctx, (int)ev->args[i].raw, &ev->args[i].fdpath,
+			     &ev->args[i].fdpath_len);
+		return 0;
 	default:
 		return decode_struct_entry(ctx, ev, i);
 	}
@@ -284,7 +388,11 @@ int decode_entry(struct decode_ctx *ctx, struct event *ev)
 
 	ctx->phase = DECODE_ENTRY;
 	ctx->scratch_len = 0;
+	ev->ret_fdpath = NULL;
+	ev->ret_fdpath_len = 0;
 	for (i = 0; i < ev->nargs; i++) {
+		ev->args[i].fdpath = NULL;
+		ev->args[i].fdpath_len = 0;
 		ev->args[i].state = ARG_S_RAW;
 		ev->args[i].trunc = 0;
 		ev->args[i].data = NULL;
@@ -297,6 +405,8 @@ int decode_entry(struct decode_ctx *ctx, struct event *ev)
 		rc = decode_arg_entry(ctx, ev, i);
 		if (rc < 0)
 			return rc;
+		if (ctx->describe_fd)
+			decode_fd_array(ctx, ev, i);
 	}
 	return decode_special(ctx, ev);
 }
@@ -327,5 +437,6 @@ int decode_exit(struct decode_ctx *ctx, struct event *ev)
 		else
 			decode_struct_exit(ctx, ev, i);
 	}
+	decode_exit_fds(ctx, ev);
 	return decode_special(ctx, ev);
 }

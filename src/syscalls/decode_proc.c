@@ -3,8 +3,10 @@
 #include "syscalls/decode_family.h"
 
 #include <limits.h>
+#include <string.h>
 
 #include "core/event.h"
+#include "syscalls/decode_struct.h"
 #include "syscalls/table.h"
 
 #define CLONE_SETTLS 0x00080000u
@@ -25,6 +27,49 @@ int decode_clone(struct decode_ctx *ctx, struct event *ev)
 			  CLONE_CHILD_CLEARTID)
 			    ? 2
 			    : 1;
+	return 0;
+}
+
+/* clone3(2): the kernel stores the new pidfd and the child's tid where clone_args
+ * says; strace shows them after the structure, " => {parent_tid=[42]}". At entry the
+ * structure moves to a scratch area with 8 more bytes (counted in len): pidfd,
+ * parent_tid; count records which were read (CLONE3_GOT_*, decode_struct.h). */
+int decode_clone3(struct decode_ctx *ctx, struct event *ev)
+{
+	struct ev_arg *a = &ev->args[0];
+	uint64_t fl, ptr;
+	int32_t v;
+	char *p;
+
+	if (a->state != ARG_S_DATA || a->len < 32)
+		return 0;
+	if (ctx->phase == DECODE_ENTRY) {
+		p = decode_scratch_take(ctx, (size_t)a->len + 8);
+		if (!p) {
+			a->state = ARG_S_UNREADABLE;
+			return 0;
+		}
+		memcpy(p, a->data, a->len);
+		memset(p + a->len, 0, 8);
+		a->data = p;
+		a->len += 8;
+		a->count = 0;
+		return 0;
+	}
+	if (ev->err || (ev->flags & EV_F_NORETURN) || a->len < 40)
+		return 0;
+	memcpy(&fl, a->data, 8);
+	p = (char *)a->data + a->len - 8;
+	memcpy(&ptr, a->data + 8, 8);
+	if ((fl & CLONE_PIDFD) && ctx->read_mem(ctx->read_ud, ctx->tid, ptr, &v, 4) == 4) {
+		memcpy(p, &v, 4);
+		a->count |= CLONE3_GOT_PIDFD;
+	}
+	memcpy(&ptr, a->data + 24, 8);
+	if ((fl & CLONE_PARENT_SETTID) && ctx->read_mem(ctx->read_ud, ctx->tid, ptr, &v, 4) == 4) {
+		memcpy(p + 4, &v, 4);
+		a->count |= CLONE3_GOT_PARENT_TID;
+	}
 	return 0;
 }
 

@@ -170,16 +170,59 @@ static int decode_iovec_arg(struct decode_ctx *ctx, struct event *ev, int i, uin
 	return 0;
 }
 
+/* -y: a record per SCM_RIGHTS descriptor of the control messages, in scratch right
+ * after them. Returns the bytes of records. */
+static uint32_t decode_scm_rights(struct decode_ctx *ctx, const char *ctl, uint32_t len)
+{
+	size_t start = ctx->scratch_len;
+	uint32_t off = 0;
+
+	while (off + 16 <= len) {
+		uint64_t clen;
+		int32_t level, type, fd;
+		uint32_t k;
+
+		memcpy(&clen, ctl + off, 8);
+		memcpy(&level, ctl + off + 8, 4);
+		memcpy(&type, ctl + off + 12, 4);
+		if (clen < 16)
+			break;
+		for (k = 16; level == 1 && type == 1 && k + 4 <= clen && off + k + 4 <= len;
+		     k += 4) {
+			const char *rec;
+			uint16_t n;
+
+			memcpy(&fd, ctl + off + k, 4);
+			decode_fdrec(ctx, fd, &rec, &n);
+			if (!rec) {
+				char *none = decode_scratch_take(ctx, 3);
+
+				if (!none)
+					return (uint32_t)(ctx->scratch_len - start);
+				none[0] = (char)FDREC_NONE;
+				none[1] = none[2] = '\0';
+			}
+		}
+		off += (uint32_t)((clen + 7) & ~7ull);
+	}
+	return (uint32_t)(ctx->scratch_len - start);
+}
+
 static int decode_msghdr(struct decode_ctx *ctx, struct event *ev, int i, uint64_t total)
 {
 	struct ev_arg *a = &ev->args[i];
 	struct msghdr_rec *m;
-	size_t start = ctx->scratch_len;
+	size_t start;
 	char *p;
 	long n;
 
 	if (a->raw == 0)
 		return 0;
+	/* the record is used through a pointer: align it (-y records have odd sizes) */
+	ctx->scratch_len = (ctx->scratch_len + 7) & ~(size_t)7;
+	if (ctx->scratch_len > ctx->scratch_cap)
+		ctx->scratch_len = ctx->scratch_cap;
+	start = ctx->scratch_len;
 	m = (struct msghdr_rec *)decode_scratch_take(ctx, sizeof(*m));
 	if (!m || ctx->read_mem(ctx->read_ud, ctx->tid, a->raw, m, 56) != 56) {
 		ctx->scratch_len = start;
@@ -212,6 +255,10 @@ static int decode_msghdr(struct decode_ctx *ctx, struct event *ev, int i, uint64
 		else if (p)
 			ctx->scratch_len -= want;
 	}
+	m->fdrec_len = 0;
+	if (ctx->describe_fd && m->ctl_len)
+		m->fdrec_len = decode_scm_rights(ctx, ctx->scratch + ctx->scratch_len - m->ctl_len,
+						 m->ctl_len);
 	a->data = (const char *)m;
 	a->len = (uint32_t)(ctx->scratch_len - start);
 	a->state = ARG_S_DATA;
@@ -283,6 +330,21 @@ static int decode_dirents(struct decode_ctx *ctx, struct event *ev, int i)
 	a->len = 0;
 	a->data = ctx->scratch + ctx->scratch_len;
 	a->state = ARG_S_DATA;
+	if (ctx->verbose && ev->nr == 217 && total) {
+		/* -v shows the entries of getdents64: keep what scratch can hold */
+		size_t room = ctx->scratch_cap - ctx->scratch_len;
+		size_t want = (size_t)min_u64(min_u64(total, room), 65536);
+		char *p = decode_scratch_take(ctx, want);
+		ssize_t n = p ? ctx->read_mem(ctx->read_ud, ctx->tid, a->raw, p, want) : -1;
+
+		if (n > 0) {
+			a->data = p;
+			a->len = (uint32_t)n;
+			a->trunc = (uint64_t)n < total;
+		} else if (p) {
+			ctx->scratch_len -= want;
+		}
+	}
 	return 0;
 }
 

@@ -27,7 +27,8 @@ struct iov_rec {
 
 /* A msghdr in scratch (A_MSGHDR, A_MSGHDR_OUT): this header, then name_len bytes of
  * msg_name, then iov_count iov records (iov_len bytes in all), then ctl_len bytes of
- * msg_control. */
+ * msg_control, then under -y fdrec_len bytes of descriptor records, one per
+ * SCM_RIGHTS descriptor in order (FDREC_NONE when not known). */
 struct msghdr_rec {
 	uint64_t name;
 	uint32_t namelen;
@@ -43,7 +44,24 @@ struct msghdr_rec {
 	uint32_t ctl_len;   /* bytes of msg_control kept */
 	uint8_t iov_trunc;
 	uint8_t pad2[3];
+	uint32_t fdrec_len;
+	uint32_t pad3;
 };
+
+/*
+ * A -y descriptor record (ev_arg.fdpath, event.ret_fdpath; an fd pair holds two in a
+ * row): one FDREC_* flags byte, the path (or socket details), NUL, a suffix shown
+ * verbatim after it (-yy devices: "<char 1:3>", else empty), NUL.
+ */
+#define FDREC_DELETED 0x1  /* the file was unlinked: "(deleted)" follows the '>' */
+#define FDREC_VERBATIM 0x2 /* socket details or a pidfd's "pid:N": not quoted */
+#define FDREC_NONE 0x80	   /* a place holder: nothing is shown for this descriptor */
+
+/* clone3's clone_args in scratch: the structure, then 8 bytes (the last of ev_arg.len):
+ * the pidfd and the parent tid the kernel stored, valid when these bits of
+ * ev_arg.count are set. */
+#define CLONE3_GOT_PIDFD 0x1
+#define CLONE3_GOT_PARENT_TID 0x2
 
 /* Fixed-size structures and arrays read at entry for non-OUT kinds. */
 int decode_struct_entry(struct decode_ctx *ctx, struct event *ev, int i);

@@ -194,6 +194,9 @@ static const struct xlat_item scm_type_items[] = {
 static const struct xlat_item ss_flags_items[] = {
 #include "syscalls/flags/ss_flags.def"
 };
+static const struct xlat_item futex_bitset_items[] = {
+#include "syscalls/flags/futex_bitset.def"
+};
 #undef FLAG_VAL
 #undef ENUM_VAL
 

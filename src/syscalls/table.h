@@ -81,6 +81,7 @@ enum arg_kind {
 	A_IOCTL_ARG,	/* ioctl's third argument, shaped by the request */
 	A_FCNTL_ARG,	/* fcntl's third argument, shaped by the command */
 	A_SOCKOPT_VAL,	/* setsockopt value; length next */
+	A_SIGFRAME,	/* rt_sigreturn: the mask of the signal frame, {mask=[INT]} */
 
 	/* Structures read at exit, only when the call succeeded (OUT). */
 	A_STAT_OUT,	/* struct stat: {st_mode=S_IFREG|0644, st_size=1, ...} */
@@ -138,6 +139,13 @@ static inline int arg_kind_is_out(unsigned k)
 {
 	return k == A_BUF_OUT || k == A_PTR_OUT || k == A_FDPAIR_OUT || k == A_OFF_INOUT ||
 	       (k >= A_STAT_OUT && k <= A_FCNTL_OUT);
+}
+
+/* True for entry kinds with a part shown at exit right after them, without a comma:
+ * clone3's "{flags=...} => {parent_tid=[42]}". The next argument is shown at exit. */
+static inline int arg_kind_has_tail(unsigned k)
+{
+	return k == A_CLONE_ARGS;
 }
 
 /* True for kinds read at entry and again at exit (shown with the exit part). */

@@ -120,7 +120,8 @@ static int fail_at(struct json_reader *r, unsigned long line, unsigned long col,
 }
 
 /* At the next byte (the one that is wrong). */
-static int fail_here(struct json_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail_here(struct json_reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 static int fail_here(struct json_reader *r, const char *fmt, ...)
 {
 	va_list ap;
@@ -139,6 +140,18 @@ int json_reader_errf(struct json_reader *r, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	rc = vfail_at(r, r->tok_line, r->tok_col, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int json_reader_errf_at(struct json_reader *r, unsigned long line, unsigned long col,
+			const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vfail_at(r, line, col, fmt, ap);
 	va_end(ap);
 	return rc;
 }
@@ -281,7 +294,8 @@ static int hex4(struct json_reader *r, unsigned long col, uint32_t *out)
 		else if (c < 0)
 			return fail_here(r, "unexpected end of input in a \\u escape (truncated?)");
 		else
-			return fail_at(r, r->line, col, "invalid \\u escape: 4 hex digits expected");
+			return fail_at(r, r->line, col,
+				       "invalid \\u escape: 4 hex digits expected");
 	}
 	*out = v;
 	return 0;
@@ -296,8 +310,8 @@ static int put_escaped_cp(struct json_reader *r, uint32_t u, uint32_t *high)
 		*high = 0;
 		if (u >= 0xdc00 && u <= 0xdfff)
 			return put_utf8(&r->str, 0x10000 + ((h - 0xd800) << 10) + (u - 0xdc00)) < 0
-				       ? fail_here(r, "out of memory")
-				       : 0;
+				   ? fail_here(r, "out of memory")
+				   : 0;
 		if (put_utf8(&r->str, REPLACEMENT_CHAR) < 0)
 			return fail_here(r, "out of memory");
 	}
@@ -326,7 +340,7 @@ static int flush_high(struct json_reader *r, uint32_t *high)
 /* At the opening quote. */
 static int read_string(struct json_reader *r)
 {
-	uint32_t high = 0, u;
+	uint32_t high = 0, u = 0;
 	unsigned long col;
 	int c, e;
 	char ch;
@@ -362,9 +376,10 @@ static int read_string(struct json_reader *r)
 			break;
 		}
 		if (c < 0x20)
-			return fail_here(r, c == '\n' ? "line break inside a string (unterminated?)"
-						      : "control character 0x%02x in a string must be "
-							"escaped",
+			return fail_here(r,
+					 c == '\n' ? "line break inside a string (unterminated?)"
+						   : "control character 0x%02x in a string must be "
+						     "escaped",
 					 (unsigned)c);
 		/* a backslash */
 		col = col_at(r, r->p);
@@ -437,7 +452,7 @@ static int read_number(struct json_reader *r)
 #define PUT(ch)                                                                                    \
 	do {                                                                                       \
 		if (n >= JR_MAX_NUMBER)                                                            \
-			return json_reader_errf(r, "number longer than %d characters",            \
+			return json_reader_errf(r, "number longer than %d characters",             \
 						JR_MAX_NUMBER);                                    \
 		r->num[n++] = (char)(ch);                                                          \
 		r->p++;                                                                            \
@@ -487,7 +502,8 @@ static int read_number(struct json_reader *r)
 	if (after_token(r, "a number") < 0)
 		return -EINVAL;
 	r->num[n] = '\0';
-	r->dbl = strtod(r->num, NULL);
+	/* strtod() only when needed: it is most of the cost of an integer */
+	r->dbl = is_int && !ovf ? (neg ? -(double)acc : (double)acc) : strtod(r->num, NULL);
 	r->num_is_int = is_int;
 	if (is_int) {
 		if (neg && (ovf || acc > (uint64_t)INT64_MAX + 1)) {
@@ -515,7 +531,9 @@ static int read_literal(struct json_reader *r, const char *word)
 
 	for (i = 0; word[i]; i++)
 		if (getc_jr(r) != word[i])
-			return r->failed ? -EINVAL : json_reader_errf(r, "invalid literal (true, false or null expected)");
+			return r->failed ? -EINVAL
+					 : json_reader_errf(
+					       r, "invalid literal (true, false or null expected)");
 	return after_token(r, word);
 }
 
@@ -676,8 +694,7 @@ enum jr_token json_reader_next(struct json_reader *r)
 			return JR_ERROR;
 		}
 		return value(r, c);
-	default:
-		return value(r, c);
+	default: return value(r, c);
 	}
 }
 

@@ -26,19 +26,19 @@ enum jr_token {
 	JR_NULL,
 };
 
-#define JR_MAX_DEPTH	 64
-#define JR_MAX_STRING	 (16u << 20) /* longer strings are an error, not an allocation */
-#define JR_MAX_NUMBER	 350	     /* characters in one number literal */
-#define JR_READ_CHUNK	 (256u << 10)
+#define JR_MAX_DEPTH  64
+#define JR_MAX_STRING (16u << 20) /* longer strings are an error, not an allocation */
+#define JR_MAX_NUMBER 350	  /* characters in one number literal */
+#define JR_READ_CHUNK (256u << 10)
 
 struct json_reader {
 	/* input */
-	int fd;		  /* -1 for memory input */
-	char *chunk;	  /* owned read buffer (file input) */
+	int fd;		   /* -1 for memory input */
+	char *chunk;	   /* owned read buffer (file input) */
 	const char *start; /* first byte in hand: chunk, or the memory input */
-	const char *p;	  /* next byte */
-	const char *end;  /* end of the bytes in hand */
-	uint64_t base;	  /* offset in the input of the bytes in hand */
+	const char *p;	   /* next byte */
+	const char *end;   /* end of the bytes in hand */
+	uint64_t base;	   /* offset in the input of the bytes in hand */
 	bool eof;
 	/* position: line of p, and offset where that line starts */
 	unsigned long line;
@@ -51,8 +51,8 @@ struct json_reader {
 	char stack[JR_MAX_DEPTH]; /* '{' or '[' */
 	unsigned long top_values; /* complete top-level values so far */
 	/* the last token */
-	struct buf str; /* JR_KEY, JR_STRING: decoded bytes, NUL-terminated */
-	size_t len;	/* of str */
+	struct buf str;	   /* JR_KEY, JR_STRING: decoded bytes, NUL-terminated */
+	size_t len;	   /* of str */
 	bool num_is_int;   /* no fraction, no exponent */
 	bool num_overflow; /* an integer beyond int64_t: i64 is clamped, dbl is exact-ish */
 	int64_t i64;
@@ -82,7 +82,11 @@ int json_reader_skip(struct json_reader *r, enum jr_token tok);
 
 /* Set the error (once; later calls keep the first) at the last token's
  * position. Returns -EINVAL. */
-int json_reader_errf(struct json_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int json_reader_errf(struct json_reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The same at a given position (where an object began, say). */
+int json_reader_errf_at(struct json_reader *r, unsigned long line, unsigned long col,
+			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Borrowed: "LINE:COL: message", or "" when there was no error. */
 const char *json_reader_errmsg(const struct json_reader *r);
 /* Describe a token for messages: "a string", "an object", "end of input". */

@@ -153,6 +153,41 @@ void unpad_results(char *text)
 	*dst = '\0';
 }
 
+char **split_lines(const char *text, int *n)
+{
+	char **v = NULL;
+	const char *p = text;
+	int k = 0;
+
+	while (p && *p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		v = realloc(v, (size_t)(k + 2) * sizeof(*v));
+		cr_assert_not_null(v);
+		v[k] = strndup(p, len);
+		cr_assert_not_null(v[k]);
+		unpad_results(v[k++]);
+		p = e ? e + 1 : NULL;
+	}
+	if (!v)
+		v = calloc(1, sizeof(*v));
+	cr_assert_not_null(v);
+	v[k] = NULL;
+	if (n)
+		*n = k;
+	return v;
+}
+
+void free_lines(char **v)
+{
+	int i;
+
+	for (i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
 int run_cli(struct cli_result *r, const char *cwd, const char *const *argv)
 {
 	char outp[] = "/tmp/rn-out-XXXXXX", errp[] = "/tmp/rn-err-XXXXXX";

@@ -39,6 +39,10 @@ int run_cli(struct cli_result *r, const char *cwd, const char *const *argv);
 void cli_result_fini(struct cli_result *r);
 /* Remove strace's column-40 padding before "= " in place. */
 void unpad_results(char *text);
+/* The lines of text with the padding removed: owned NULL-terminated array
+ * of owned strings (free with free_lines()); *n gets the count when n. */
+char **split_lines(const char *text, int *n);
+void free_lines(char **v);
 /* Owned copy of a file's contents, or NULL. */
 char *read_file(const char *path);
 /* Replace pids, addresses and similar volatile numbers so lines compare. */

@@ -34,59 +34,6 @@ static int cli(struct cli_result *r, const char *const *argv)
 	return run_cli(r, PROGS, argv);
 }
 
-/* strace pads " = result" to column 40: lines compare with one space. */
-static void squeeze_result(char *line)
-{
-	char *p, *last = NULL;
-	size_t n;
-
-	for (p = strchr(line, ')'); p; p = strchr(p + 1, ')')) {
-		n = strspn(p + 1, " ");
-		if (n > 1 && p[1 + n] == '=' && p[2 + n] == ' ')
-			last = p;
-	}
-	if (!last)
-		return;
-	n = strspn(last + 1, " ");
-	memmove(last + 2, last + 1 + n, strlen(last + 1 + n) + 1);
-}
-
-/* The lines of text (owned array of owned strings, NULL-terminated), with
- * the result column squeezed. */
-static char **split_lines(const char *text, int *n)
-{
-	char **v = NULL;
-	const char *p = text;
-	int k = 0;
-
-	while (p && *p) {
-		const char *e = strchr(p, '\n');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-
-		v = realloc(v, (size_t)(k + 2) * sizeof(*v));
-		cr_assert_not_null(v);
-		v[k] = strndup(p, len);
-		cr_assert_not_null(v[k]);
-		squeeze_result(v[k++]);
-		p = e ? e + 1 : NULL;
-	}
-	if (!v)
-		v = calloc(1, sizeof(*v));
-	cr_assert_not_null(v);
-	v[k] = NULL;
-	if (n)
-		*n = k;
-	return v;
-}
-
-static void free_lines(char **v)
-{
-	int i;
-
-	for (i = 0; v && v[i]; i++)
-		free(v[i]);
-	free(v);
-}
 
 static bool matches(const char *re, const char *s)
 {

@@ -51,7 +51,8 @@ FAMILIES = {
 }
 FAMILY_OF = {n: fam for fam, names in FAMILIES.items() for n in names.split()}
 
-# name, argv; argv[0] "@prog" means build/progs/prog
+# name, argv[, flags]; argv[0] "@prog" means build/progs/prog; flags are given to both
+# tracers for that case only (strace's -y, -v, -x, -X), and the report has a rate per set
 CORPUS = [
     ("demo", ["@demo"]),
     ("forkwait", ["@forkwait"]),
@@ -70,6 +71,43 @@ CORPUS = [
     ("sh", ["/bin/sh", "-c", "echo hi | cat; true && ls -d . > /dev/null"]),
     ("python3", ["python3", "-S", "-c", "import os; print(os.getcwd())"]),
     ("tar", ["/usr/bin/tar", "cf", "out.tar", "-C", "/etc", "hostname", "passwd"]),
+    ("threads", ["@threads"]),
+    ("decode_opts", ["@decode_opts"]),
+    ("decode_opts-y", ["@decode_opts"], ["-y"]),
+    ("decode_opts-yy", ["@decode_opts"], ["-yy"]),
+    ("decode_opts-v", ["@decode_opts"], ["-v"]),
+    ("decode_opts-x", ["@decode_opts"], ["-x"]),
+    ("decode_opts-Xraw", ["@decode_opts"], ["-X", "raw"]),
+    ("decode_opts-Xverbose", ["@decode_opts"], ["-X", "verbose"]),
+    ("cat-y", ["/bin/cat", "/etc/hostname", "/etc/passwd"], ["-y"]),
+    ("sh-y", ["/bin/sh", "-c", "echo hi | cat; true && ls -d . > /dev/null"], ["-y"]),
+    ("fam_file-y", ["@fam_file"], ["-y"]),
+    ("fam_net-y", ["@fam_net"], ["-y"]),
+    ("fam_stat-y", ["@fam_stat"], ["-y"]),
+    ("fam_mem-y", ["@fam_mem"], ["-y"]),
+    ("fam_time-y", ["@fam_time"], ["-y"]),
+    ("fam_net-yy", ["@fam_net"], ["-yy"]),
+    ("fam_file-yy", ["@fam_file"], ["-yy"]),
+    ("sh-yy", ["/bin/sh", "-c", "echo hi | cat; true && ls -d . > /dev/null"], ["-yy"]),
+    ("fam_stat-v", ["@fam_stat"], ["-v"]),
+    ("fam_proc-v", ["@fam_proc"], ["-v"]),
+    ("demo-v", ["@demo"], ["-v"]),
+    ("ls-v", ["/bin/ls", "-l", "/usr"], ["-v"]),
+    ("strings-x", ["@strings"], ["-x"]),
+    ("fam_file-x", ["@fam_file"], ["-x"]),
+    ("cat-x", ["/bin/cat", "/etc/hostname", "/etc/passwd"], ["-x"]),
+    ("strings-xx", ["@strings"], ["-xx"]),
+    ("paths-xx", ["@paths"], ["-xx"]),
+    ("fam_file-Xraw", ["@fam_file"], ["-X", "raw"]),
+    ("fam_net-Xraw", ["@fam_net"], ["-X", "raw"]),
+    ("fam_signal-Xraw", ["@fam_signal"], ["-X", "raw"]),
+    ("fam_proc-Xraw", ["@fam_proc"], ["-X", "raw"]),
+    ("demo-Xraw", ["@demo"], ["-X", "raw"]),
+    ("fam_file-Xverbose", ["@fam_file"], ["-X", "verbose"]),
+    ("fam_net-Xverbose", ["@fam_net"], ["-X", "verbose"]),
+    ("fam_signal-Xverbose", ["@fam_signal"], ["-X", "verbose"]),
+    ("fam_proc-Xverbose", ["@fam_proc"], ["-X", "verbose"]),
+    ("fam_mem-Xverbose", ["@fam_mem"], ["-X", "verbose"]),
 ]
 
 PREFIX_RE = re.compile(r"^(?:\[pid +(\d+)\] |(\d+) +)")
@@ -90,6 +128,13 @@ SUBS = [
     (re.compile(r"(f_bfree|f_bavail|f_ffree)=\d+"), r"\1=N"),
     (re.compile(r"^getppid\(\) = \d+"), "getppid() = N"),
     (re.compile(r"/tmp/rn-paths-\w{6}"), "/tmp/rn-paths-XXXXXX"),  # mkdtemp
+    (re.compile(r"(\\x2f\\x74\\x6d\\x70\\x2f\\x72\\x6e\\x2d\\x70\\x61\\x74\\x68\\x73\\x2d)"
+                r"(?:\\x[0-9a-f]{2}){6}"), r"\1XXXXXX"),  # the same in -xx hex
+    # -y: inode numbers of pipes and sockets, ephemeral ports of -yy endpoints
+    (re.compile(r":\[\d+(?:->\d+)?(?=[\],])"), ":[INO"),
+    (re.compile(r"((?:\d+\.){3}\d+|\]):\d+"), r"\1:PORT"),
+    (re.compile(r"htons\(\d{4,5}\)"), "htons(PORT)"),  # ephemeral ports
+    (re.compile(r'sin_port="\\x(?!00)[0-9a-f]{2}\\x[0-9a-f]{2}"'), 'sin_port="PORT"'),
 ]
 
 
@@ -227,7 +272,7 @@ def canon(tasks):
     return [tasks[k] for k in sorted(tasks, key=lambda n: int(n[1:]) if n[1:].isdigit() else 0)]
 
 
-def compare(a_lines, b_lines, stats, mism, label):
+def compare(a_lines, b_lines, stats, mism, label, opt_stats=None):
     sa, sb = canon(normalise(a_lines)), canon(normalise(b_lines))
     for i in range(max(len(sa), len(sb))):
         la = sa[i] if i < len(sa) else []
@@ -250,11 +295,16 @@ def compare(a_lines, b_lines, stats, mism, label):
             st[1] += 1
             if matched[k]:
                 st[0] += 1
+            if opt_stats is not None:
+                opt_stats[1] += 1
+                opt_stats[0] += matched[k]
         extra = len(lb) - sum(matched)
         if extra > len(la) - sum(matched):
             # lines renacer printed that strace did not: count them as misses
             st = stats.setdefault("other", [0, 0])
             st[1] += extra - (len(la) - sum(matched))
+            if opt_stats is not None:
+                opt_stats[1] += extra - (len(la) - sum(matched))
 
 
 def main():
@@ -275,10 +325,12 @@ def main():
     if not os.access(renacer, os.X_OK):
         print("strace_diff: renacer not built at %s" % renacer, file=sys.stderr)
         return 2
-    stats, mism = {}, []
+    stats, mism, by_opt = {}, [], {}
     tmp = tempfile.mkdtemp(prefix="rn_sdiff_")
     try:
-        for name, argv in CORPUS:
+        for case in CORPUS:
+            name, argv = case[0], case[1]
+            flags = args.flags + (case[2] if len(case) > 2 else [])
             if args.only and name not in args.only.split(","):
                 continue
             argv = resolve(argv, args.build)
@@ -286,14 +338,14 @@ def main():
                 print("strace_diff: %s: %s missing, skipped" % (name, argv[0]))
                 continue
             cwd = os.path.join(tmp, "cwd")
-            a = run([strace], os.path.join(tmp, name + ".strace"), argv, cwd, args.flags)
-            b = run([renacer], os.path.join(tmp, name + ".renacer"), argv, cwd,
-                    args.flags)
+            a = run([strace], os.path.join(tmp, name + ".strace"), argv, cwd, flags)
+            b = run([renacer], os.path.join(tmp, name + ".renacer"), argv, cwd, flags)
             if args.keep:
                 os.makedirs(args.keep, exist_ok=True)
                 for ext in ("strace", "renacer"):
                     shutil.copy(os.path.join(tmp, name + "." + ext), args.keep)
-            compare(a, b, stats, mism, name)
+            opt = " ".join(case[2]) if len(case) > 2 else "(default)"
+            compare(a, b, stats, mism, name, by_opt.setdefault(opt, [0, 0]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     tot = [0, 0]
@@ -305,6 +357,10 @@ def main():
         print("%-10s %7d %7d %7.2f%%" % (fam, n, same, 100.0 * same / n if n else 100.0))
     rate = 100.0 * tot[0] / tot[1] if tot[1] else 100.0
     print("%-10s %7d %7d %7.2f%%" % ("overall", tot[1], tot[0], rate))
+    print("%-10s %7s %7s %8s" % ("options", "lines", "same", "rate"))
+    for opt in sorted(by_opt):
+        same, n = by_opt[opt]
+        print("%-10s %7d %7d %7.2f%%" % (opt, n, same, 100.0 * same / n if n else 100.0))
     for label, x, y in mism[: args.show]:
         print("[%s]\n  strace:  %s\n  renacer: %s" % (label, x, y))
     if len(mism) > args.show:

@@ -33,7 +33,7 @@ static const char *arg_with(const char *name, int i, unsigned kind, const void *
 		ev.args[i].len = len;
 	}
 	buf_reset(&out);
-	render_arg(&out, &ev, i);
+	render_arg(&out, &ev, i, NULL);
 	return out.data;
 }
 
@@ -64,16 +64,16 @@ Test(render_struct, sigset_names_and_complement)
 {
 	struct buf b = BUF_INIT;
 
-	render_sigset(&b, (1u << 1) | (1u << 14));
+	render_sigset(&b, (1u << 1) | (1u << 14), NULL);
 	cr_assert_str_eq(b.data, "[INT TERM]");
 	buf_reset(&b);
-	render_sigset(&b, 0);
+	render_sigset(&b, 0, NULL);
 	cr_assert_str_eq(b.data, "[]");
 	buf_reset(&b);
-	render_sigset(&b, ~0ull);
+	render_sigset(&b, ~0ull, NULL);
 	cr_assert_str_eq(b.data, "~[]");
 	buf_reset(&b);
-	render_sigset(&b, ~((1ull << 31) | (1ull << 32)));
+	render_sigset(&b, ~((1ull << 31) | (1ull << 32)), NULL);
 	cr_assert_str_eq(b.data, "~[RTMIN RT_1]");
 	buf_fini(&b);
 }
@@ -124,17 +124,17 @@ Test(render_struct, sockaddr_families)
 	unsigned char in6[28] = { 10, 0, 0, 1 };
 
 	in6[23] = 1;
-	render_sockaddr(&b, in4, sizeof(in4));
+	render_sockaddr(&b, in4, sizeof(in4), NULL);
 	cr_assert_str_eq(b.data, "{sa_family=AF_INET, sin_port=htons(80), "
 				 "sin_addr=inet_addr(\"127.0.0.1\")}");
 	buf_reset(&b);
-	render_sockaddr(&b, un, sizeof(un));
+	render_sockaddr(&b, un, sizeof(un), NULL);
 	cr_assert_str_eq(b.data, "{sa_family=AF_UNIX, sun_path=\"sock\"}");
 	buf_reset(&b);
-	render_sockaddr(&b, abs, sizeof(abs));
+	render_sockaddr(&b, abs, sizeof(abs), NULL);
 	cr_assert_str_eq(b.data, "{sa_family=AF_UNIX, sun_path=@\"abc\"}");
 	buf_reset(&b);
-	render_sockaddr(&b, in6, sizeof(in6));
+	render_sockaddr(&b, in6, sizeof(in6), NULL);
 	cr_assert_str_eq(b.data, "{sa_family=AF_INET6, sin6_port=htons(1), "
 				 "sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::1\", "
 				 "&sin6_addr), sin6_scope_id=0}");
@@ -161,7 +161,7 @@ Test(render_struct, iovec_array)
 	ev.args[1].data = (const char *)rec;
 	ev.args[1].count = 2;
 	buf_reset(&out);
-	render_arg(&out, &ev, 1);
+	render_arg(&out, &ev, 1, NULL);
 	cr_assert_str_eq(out.data, "[{iov_base=\"hello\", iov_len=5}, {iov_base=\" wo\", iov_len=7}]");
 }
 
@@ -199,13 +199,13 @@ Test(render_struct, timespec_and_poll_return)
 	ev.args[0].len = sizeof(pfd);
 	ev.ret = 1;
 	buf_reset(&out);
-	render_arg(&out, &ev, 0);
+	render_arg(&out, &ev, 0, NULL);
 	cr_assert_str_eq(out.data, "[{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}]");
 	buf_reset(&out);
-	render_ret(&out, &ev);
+	render_ret(&out, &ev, NULL);
 	cr_assert_str_eq(out.data, "1 ([{fd=4, revents=POLLOUT}])");
 	ev.ret = 0;
 	buf_reset(&out);
-	render_ret(&out, &ev);
+	render_ret(&out, &ev, NULL);
 	cr_assert_str_eq(out.data, "0 (Timeout)");
 }
