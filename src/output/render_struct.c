@@ -4,14 +4,15 @@
  * ABI; decoders copied the bytes (syscalls/decode_struct.c). */
 #include "output/render_struct.h"
 
-#include <arpa/inet.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/event.h"
 #include "output/render.h"
+#include "output/render_net.h"
+#include "output/render_sys.h"
+#include "output/render_util.h"
 #include "syscalls/decode_struct.h"
 #include "syscalls/flags.h"
 #include "syscalls/flags_sys.h"
@@ -27,77 +28,6 @@
 #define SA_RESTORER 0x04000000u
 #define S_IFMT_ 0170000u
 
-static uint64_t get64(const void *p, size_t off)
-{
-	uint64_t v;
-
-	memcpy(&v, (const char *)p + off, 8);
-	return v;
-}
-
-static uint32_t get32(const void *p, size_t off)
-{
-	uint32_t v;
-
-	memcpy(&v, (const char *)p + off, 4);
-	return v;
-}
-
-static uint16_t get16(const void *p, size_t off)
-{
-	uint16_t v;
-
-	memcpy(&v, (const char *)p + off, 2);
-	return v;
-}
-
-static void put_ptr(struct buf *b, uint64_t p)
-{
-	if (p)
-		buf_put_hex(b, p);
-	else
-		buf_puts(b, "NULL");
-}
-
-/* strace -X raw prints the number of a table's constant in hex (printxval's
- * default); signals and AT_FDCWD, which are decimal, do not come through here. */
-static enum render_num table_num(enum flag_table id)
-{
-	(void)id;
-	return RENDER_NUM_HEX;
-}
-
-/* Runs a (buf, value) renderer and restyles its text as a -X constant. */
-static void put_styled(struct buf *b, const struct render_opts *ro,
-		       int (*fn)(struct buf *, uint64_t), uint64_t v, uint64_t shown,
-		       enum render_num fmt)
-{
-	size_t mark = b->len;
-
-	fn(b, v);
-	render_const(b, ro, mark, shown, fmt);
-}
-
-static void put_table(struct buf *b, const struct render_opts *ro, enum flag_table id,
-		      uint64_t v)
-{
-	size_t mark = b->len;
-
-	flags_table_put(b, id, v);
-	render_const(b, ro, mark, v, table_num(id));
-}
-
-/* An int-typed enum: sign-extended so that -1 finds RUSAGE_CHILDREN. */
-static void put_enum_int(struct buf *b, const struct render_opts *ro, enum flag_table id,
-			 uint64_t v)
-{
-	uint64_t s = (uint64_t)(int64_t)(int32_t)v;
-
-	if (flag_table_name(id, s) || table_num(id) == RENDER_NUM_DEC)
-		put_table(b, ro, id, s);
-	else
-		put_table(b, ro, id, (uint32_t)v);
-}
 
 int render_sigset(struct buf *b, uint64_t mask, const struct render_opts *ro)
 {
@@ -157,8 +87,7 @@ static void put_makedev(struct buf *b, uint64_t dev)
 /* A time in seconds with the local date strace -v shows after it:
  * 1700000000 followed by a C comment holding 2023-11-14T22:13:20.000000123+0000;
  * nothing for 0 and under -X raw. */
-static void put_time_comment(struct buf *b, int64_t sec, uint64_t nsec,
-			     const struct render_opts *ro)
+void render_time_comment(struct buf *b, int64_t sec, uint64_t nsec, const struct render_opts *ro)
 {
 	time_t t = (time_t)sec;
 	struct tm tm;
@@ -183,7 +112,7 @@ static void put_stat_time(struct buf *b, const char *name, const char *p, size_t
 	uint64_t nsec = get64(p, off + 8);
 
 	buf_printf(b, ", %s=%lld", name, (long long)sec);
-	put_time_comment(b, sec, nsec, ro);
+	render_time_comment(b, sec, nsec, ro);
 	buf_printf(b, ", %s_nsec=%llu", name, (unsigned long long)nsec);
 }
 
@@ -232,7 +161,7 @@ static void put_statx_time(struct buf *b, const char *name, const char *p, size_
 	uint32_t nsec = get32(p, off + 8);
 
 	buf_printf(b, ", %s={tv_sec=%lld, tv_nsec=%u}", name, (long long)sec, nsec);
-	put_time_comment(b, sec, nsec, ro);
+	render_time_comment(b, sec, nsec, ro);
 }
 
 #define STATX_BTIME_ 0x800u
@@ -496,275 +425,6 @@ static void render_rusage(struct buf *b, const char *p, const struct render_opts
 	buf_putc(b, '}');
 }
 
-/* strace -X raw and verbose show an address field as its bytes in network order,
- * sin_port="\x00\x50", verbose with the usual form in a comment. */
-static void put_net_field(struct buf *b, const struct render_opts *ro, const char *name,
-			  const char *p, size_t n, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-
-static void put_net_field(struct buf *b, const struct render_opts *ro, const char *name,
-			  const char *p, size_t n, const char *fmt, ...)
-{
-	va_list ap;
-	size_t k;
-
-	buf_printf(b, ", %s=\"", name);
-	for (k = 0; k < n; k++)
-		buf_printf(b, "\\x%02x", (unsigned char)p[k]);
-	buf_putc(b, '"');
-	if (ro->xlat != RENDER_XLAT_VERBOSE)
-		return;
-	buf_puts(b, " /* ");
-	va_start(ap, fmt);
-	buf_vprintf(b, fmt, ap);
-	va_end(ap);
-	buf_puts(b, " */");
-}
-
-int render_sockaddr(struct buf *b, const void *sa, uint32_t len, const struct render_opts *ro)
-{
-	const char *p = sa;
-	unsigned fam;
-	char tmp[64];
-	bool styled = ro && ro->xlat != RENDER_XLAT_ABBREV;
-
-	if (len < 2)
-		return buf_puts(b, "{sa_family=AF_UNSPEC}");
-	fam = get16(p, 0);
-	buf_puts(b, "{sa_family=");
-	put_table(b, ro, FT_ADDRESS_FAMILY, fam);
-	switch (fam) {
-	case 1: /* AF_UNIX */
-		if (len > 2) {
-			size_t n = len - 2;
-
-			buf_puts(b, ", sun_path=");
-			if (p[2] == '\0' && n > 1) {
-				buf_putc(b, '@');
-				render_quoted(b, p + 3, n - 1, false, ro);
-			} else {
-				render_quoted(b, p + 2, strnlen(p + 2, n), false, ro);
-			}
-		}
-		break;
-	case 2: /* AF_INET */
-		if (len >= 8 && styled) {
-			put_net_field(b, ro, "sin_port", p + 2, 2, "htons(%u)", ntohs(get16(p, 2)));
-			inet_ntop(2, p + 4, tmp, sizeof(tmp));
-			put_net_field(b, ro, "sin_addr", p + 4, 4, "inet_addr(\"%s\")", tmp);
-		} else if (len >= 8) {
-			inet_ntop(2, p + 4, tmp, sizeof(tmp));
-			buf_printf(b, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")",
-				   ntohs(get16(p, 2)), tmp);
-		}
-		break;
-	case 10: /* AF_INET6 */
-		if (len >= 24 && styled) {
-			put_net_field(b, ro, "sin6_port", p + 2, 2, "htons(%u)",
-				      ntohs(get16(p, 2)));
-			put_net_field(b, ro, "sin6_flowinfo", p + 4, 4, "htonl(%u)",
-				      ntohl(get32(p, 4)));
-			inet_ntop(10, p + 8, tmp, sizeof(tmp));
-			put_net_field(b, ro, "sin6_addr", p + 8, 16, "inet_pton(AF_INET6, \"%s\")",
-				      tmp);
-			if (len >= 28)
-				buf_printf(b, ", sin6_scope_id=%u", get32(p, 24));
-		} else if (len >= 24) {
-			inet_ntop(10, p + 8, tmp, sizeof(tmp));
-			buf_printf(b,
-				   ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
-				   "inet_pton(AF_INET6, \"%s\", &sin6_addr)",
-				   ntohs(get16(p, 2)), ntohl(get32(p, 4)), tmp);
-			if (len >= 28)
-				buf_printf(b, ", sin6_scope_id=%u", get32(p, 24));
-		}
-		break;
-	case 16: /* AF_NETLINK */
-		if (len >= 12)
-			buf_printf(b, ", nl_pid=%d, nl_groups=%08x", (int)get32(p, 4),
-				   get32(p, 8));
-		break;
-	default:
-		buf_puts(b, ", sa_data=");
-		render_quoted(b, p + 2, len - 2, false, ro);
-		break;
-	}
-	return buf_putc(b, '}');
-}
-
-/* count iov records at p: [{iov_base="...", iov_len=5}, ...] */
-static const char *put_iovecs(struct buf *b, const char *p, uint32_t count, bool trunc,
-			      const struct render_opts *ro)
-{
-	uint32_t k;
-
-	buf_putc(b, '[');
-	for (k = 0; k < count; k++) {
-		struct iov_rec r;
-
-		memcpy(&r, p, sizeof(r));
-		p += sizeof(r);
-		if (k)
-			buf_puts(b, ", ");
-		buf_puts(b, "{iov_base=");
-		if (r.readable)
-			render_quoted(b, p, r.dlen, r.trunc, ro);
-		else
-			put_ptr(b, r.base);
-		buf_printf(b, ", iov_len=%llu}", (unsigned long long)r.len);
-		p += r.readable ? r.dlen : 0;
-	}
-	if (trunc)
-		buf_puts(b, count ? ", ..." : "...");
-	buf_putc(b, ']');
-	return p;
-}
-
-static void put_cmsgs(struct buf *b, const char *p, uint32_t len, const char *recs,
-		      uint32_t recs_len, const struct render_opts *ro)
-{
-	uint32_t off = 0;
-	bool first = true;
-
-	buf_putc(b, '[');
-	while (off + 16 <= len) {
-		uint64_t clen = get64(p, off);
-		int level = (int)get32(p, off + 8), type = (int)get32(p, off + 12);
-		uint32_t dlen;
-
-		if (clen < 16)
-			break;
-		if (!first)
-			buf_puts(b, ", ");
-		first = false;
-		buf_printf(b, "{cmsg_len=%llu, cmsg_level=", (unsigned long long)clen);
-		put_enum_int(b, ro, FT_SOCKOPT_LEVEL, (uint32_t)level);
-		buf_puts(b, ", cmsg_type=");
-		if (level == 1)
-			put_enum_int(b, ro, FT_SCM_TYPE, (uint32_t)type);
-		else
-			buf_put_hex(b, (unsigned)type);
-		dlen = (uint32_t)(clen - 16);
-		if (off + 16 + dlen > len)
-			dlen = len - off - 16;
-		buf_puts(b, ", cmsg_data=");
-		if (level == 1 && type == 1) {
-			uint32_t k;
-
-			buf_putc(b, '[');
-			for (k = 0; k + 4 <= dlen; k += 4) {
-				size_t used;
-
-				if (k)
-					buf_puts(b, ", ");
-				buf_put_i64(b, (int)get32(p, off + 16 + k));
-				/* -y: "[3</dev/null>]" */
-				used = recs_len ? render_fdpath(b, recs, recs_len, ro) : 0;
-				recs += used;
-				recs_len -= (uint32_t)used;
-			}
-			buf_putc(b, ']');
-		} else {
-			render_quoted(b, p + off + 16, dlen, false, ro);
-		}
-		buf_putc(b, '}');
-		off += (uint32_t)((clen + 7) & ~7ull);
-	}
-	buf_putc(b, ']');
-}
-
-static void render_msghdr(struct buf *b, const char *data, const struct render_opts *ro)
-{
-	struct msghdr_rec m;
-	const char *p = data + sizeof(m);
-
-	memcpy(&m, data, sizeof(m));
-	buf_puts(b, "{msg_name=");
-	if (m.name_len)
-		render_sockaddr(b, p, m.name_len, ro);
-	else
-		put_ptr(b, m.name);
-	p += m.name_len;
-	buf_printf(b, ", msg_namelen=%u, msg_iov=", m.namelen);
-	if (m.iov && (m.iov_count || !m.iovlen))
-		put_iovecs(b, p, m.iov_count, m.iov_trunc, ro);
-	else
-		put_ptr(b, m.iov);
-	p += m.iov_bytes;
-	buf_printf(b, ", msg_iovlen=%llu", (unsigned long long)m.iovlen);
-	if (m.controllen) {
-		buf_puts(b, ", msg_control=");
-		if (m.ctl_len)
-			put_cmsgs(b, p, m.ctl_len, p + m.ctl_len, m.fdrec_len, ro);
-		else
-			put_ptr(b, m.control);
-	}
-	buf_printf(b, ", msg_controllen=%llu, msg_flags=", (unsigned long long)m.controllen);
-	put_table(b, ro, FT_MSG_FLAGS, (uint32_t)m.flags);
-	buf_putc(b, '}');
-}
-
-static void put_epoll_event(struct buf *b, const char *p, const struct render_opts *ro)
-{
-	uint64_t data = get64(p, 4);
-
-	buf_puts(b, "{events=");
-	put_table(b, ro, FT_EPOLL_EVENTS, get32(p, 0));
-	buf_printf(b, ", data={u32=%u, u64=%llu}}", (uint32_t)data, (unsigned long long)data);
-}
-
-static void render_pollfds(struct buf *b, const struct ev_arg *a, bool revents,
-			   const struct render_opts *ro)
-{
-	uint32_t k, n = a->len / 8;
-	const char *recs = revents ? NULL : a->fdpath;
-	size_t recs_len = recs ? a->fdpath_len : 0, used;
-	bool first = true;
-
-	buf_putc(b, '[');
-	for (k = 0; k < n; k++) {
-		int fd = (int)get32(a->data, k * 8);
-		uint16_t ev = get16(a->data, k * 8 + (revents ? 6 : 4));
-
-		if (revents && !ev)
-			continue;
-		if (!first)
-			buf_puts(b, ", ");
-		first = false;
-		buf_printf(b, "{fd=%d", fd);
-		/* -y at entry: "{fd=3</dev/null>, events=POLLIN}" */
-		used = recs_len ? render_fdpath(b, recs, recs_len, ro) : 0;
-		recs += used;
-		recs_len -= used;
-		buf_printf(b, ", %s=", revents ? "revents" : "events");
-		put_table(b, ro, FT_POLL_EVENTS, ev);
-		buf_putc(b, '}');
-	}
-	buf_putc(b, ']');
-}
-
-static void render_fdset(struct buf *b, const struct ev_arg *a, int nfds,
-			 const struct render_opts *ro)
-{
-	const char *recs = a->fdpath;
-	size_t recs_len = recs ? a->fdpath_len : 0, used;
-	int fd;
-	bool first = true;
-
-	buf_putc(b, '[');
-	for (fd = 0; fd < nfds && (uint32_t)fd / 8 < a->len; fd++) {
-		if (!((unsigned char)a->data[fd / 8] & (1u << (fd % 8))))
-			continue;
-		if (!first)
-			buf_putc(b, ' ');
-		first = false;
-		buf_put_i64(b, fd);
-		used = recs_len ? render_fdpath(b, recs, recs_len, ro) : 0;
-		recs += used;
-		recs_len -= used;
-	}
-	buf_putc(b, ']');
-}
 
 static void render_termios(struct buf *b, const char *p)
 {
@@ -891,13 +551,6 @@ static void render_clone_args(struct buf *b, const struct ev_arg *a, const struc
 	buf_putc(b, '}');
 }
 
-static void render_sockopt(struct buf *b, const struct ev_arg *a, const struct render_opts *ro)
-{
-	if (a->len == 4)
-		buf_printf(b, "[%d]", (int)get32(a->data, 0));
-	else
-		render_quoted(b, a->data, a->len, false, ro);
-}
 
 static void render_inout(struct buf *b, const struct ev_arg *a, size_t w)
 {
@@ -1041,43 +694,11 @@ static int render_data(struct buf *b, const struct event *ev, int i, const struc
 		put_ptr(b, a->raw);
 		buf_printf(b, " /* %u entries */", a->count);
 		return 1;
-	case A_SOCKADDR:
-	case A_SOCKADDR_OUT:
-		render_sockaddr(b, p, a->len, ro);
-		return 1;
 	case A_SOCKLEN_INOUT:
 		render_inout(b, a, 4);
 		return 1;
 	case A_OFF_INOUT:
 		render_inout(b, a, 8);
-		return 1;
-	case A_IOVEC:
-	case A_IOVEC_OUT:
-		put_iovecs(b, p, a->count, a->trunc, ro);
-		return 1;
-	case A_MSGHDR:
-	case A_MSGHDR_OUT:
-		render_msghdr(b, p, ro);
-		return 1;
-	case A_EPOLL_EVENT:
-		put_epoll_event(b, p, ro);
-		return 1;
-	case A_EPOLL_EVENTS_OUT:
-		buf_putc(b, '[');
-		for (k = 0; k + 12 <= a->len; k += 12) {
-			if (k)
-				buf_puts(b, ", ");
-			put_epoll_event(b, p + k, ro);
-		}
-		if ((uint64_t)ev->ret * 12 > a->len)
-			buf_puts(b, ", ...");
-		buf_putc(b, ']');
-		return 1;
-	case A_POLLFD:
-		render_pollfds(b, a, false, ro);
-		return 1;
-	case A_FDSET:
-		render_fdset(b, a, (int)ev->args[0].raw, ro);
 		return 1;
 	case A_SEMBUF:
 		buf_putc(b, '[');
@@ -1107,10 +728,6 @@ static int render_data(struct buf *b, const struct event *ev, int i, const struc
 	case A_STR_OUT:
 		render_quoted(b, p, a->len, a->trunc, ro);
 		return 1;
-	case A_SOCKOPT_VAL:
-	case A_SOCKOPT_OUT:
-		render_sockopt(b, a, ro);
-		return 1;
 	case A_CLONE_ARGS:
 		render_clone_args(b, a, ro);
 		return 1;
@@ -1126,7 +743,7 @@ static int render_data(struct buf *b, const struct event *ev, int i, const struc
 		render_flock(b, p, a->kind == A_FCNTL_OUT, ro);
 		return 1;
 	default:
-		return 0;
+		return render_net_data(b, ev, i, ro) || render_sys_data(b, ev, i, ro);
 	}
 }
 
@@ -1164,31 +781,6 @@ static void render_futex_op(struct buf *b, uint64_t v, const struct render_opts 
 		buf_printf(b, "|%#x", op & ~0x1ffu);
 }
 
-static void render_sock_proto(struct buf *b, const struct event *ev, uint64_t v,
-			      const struct render_opts *ro)
-{
-	unsigned fam = (unsigned)ev->args[0].raw;
-
-	if (fam == 2 || fam == 10)
-		put_enum_int(b, ro, FT_IP_PROTO, v);
-	else if (fam == 16)
-		put_enum_int(b, ro, FT_NETLINK_PROTO, v);
-	else
-		buf_put_i64(b, (int)v);
-}
-
-static void render_sockopt_name(struct buf *b, const struct event *ev, uint64_t v,
-				const struct render_opts *ro)
-{
-	int level = (int)ev->args[1].raw;
-
-	if (level == 1)
-		put_enum_int(b, ro, FT_SOL_SOCKET_OPTS, v);
-	else if (level == 6)
-		put_enum_int(b, ro, FT_TCP_OPTS, v);
-	else
-		buf_put_i64(b, (int)v);
-}
 
 /* Raw register values with a kind of their own. */
 static int render_raw(struct buf *b, const struct event *ev, int i, const struct render_opts *ro)
@@ -1214,19 +806,6 @@ static int render_raw(struct buf *b, const struct event *ev, int i, const struct
 		return 1;
 	case A_FACCESSAT_FLAGS:
 		put_styled(b, ro, flags_faccessat, v, (uint32_t)v, RENDER_NUM_HEX);
-		return 1;
-	case A_SOCK_TYPE:
-		put_enum_int(b, ro, FT_SOCKET_TYPE, v & 0xf);
-		if ((uint32_t)v & ~0xfu) {
-			buf_putc(b, '|');
-			put_table(b, ro, FT_SOCKET_TYPE_FLAGS, (uint32_t)v & ~0xfu);
-		}
-		return 1;
-	case A_SOCK_PROTO:
-		render_sock_proto(b, ev, v, ro);
-		return 1;
-	case A_SOCKOPT_NAME:
-		render_sockopt_name(b, ev, v, ro);
 		return 1;
 	case A_FUTEX_OP:
 		render_futex_op(b, v, ro);
@@ -1307,7 +886,7 @@ static int render_raw(struct buf *b, const struct event *ev, int i, const struct
 		put_ptr(b, v);
 		return 1;
 	default:
-		return 0;
+		return render_net_raw(b, ev, i, ro) || render_sys_raw(b, ev, i, ro);
 	}
 }
 

@@ -14,6 +14,7 @@
 #define SOCKADDR_MAX 128u   /* sizeof(struct sockaddr_storage) */
 #define CONTROL_MAX 256u    /* bytes of msg_control kept */
 #define CLONE_ARGS_MAX 88u  /* struct clone_args up to cgroup (linux/sched.h) */
+#define CPUSET_MAX 128u     /* bytes of a cpu set kept: 1024 CPUs */
 
 static uint64_t min_u64(uint64_t a, uint64_t b)
 {
@@ -69,6 +70,21 @@ static size_t kind_size(const struct event *ev, unsigned kind, int i)
 		return (size_t)min_u64((uint32_t)next, SOCKADDR_MAX);
 	case A_CLONE_ARGS:
 		return (size_t)min_u64(next, CLONE_ARGS_MAX);
+	case A_OPEN_HOW:
+		return (size_t)min_u64(next, 24); /* flags, mode, resolve (linux/openat2.h) */
+	case A_UTIMENS:
+		return 32;
+	case A_CAP_HEADER:
+		return 8;
+	case A_CAP_DATA:
+	case A_CAP_DATA_OUT:
+		return 24; /* two __user_cap_data_struct: versions 2 and 3 */
+	case A_MQ_ATTR:
+		return 32; /* mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs */
+	case A_CPUSET:
+		return (size_t)min_u64(i > 0 ? ev->args[i - 1].raw : 0, CPUSET_MAX);
+	case A_CPUSET_OUT:
+		return (size_t)min_u64(ev->ret > 0 ? (uint64_t)ev->ret : 0, CPUSET_MAX);
 	default:
 		return 0;
 	}

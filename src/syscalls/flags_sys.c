@@ -197,6 +197,27 @@ static const struct xlat_item ss_flags_items[] = {
 static const struct xlat_item futex_bitset_items[] = {
 #include "syscalls/flags/futex_bitset.def"
 };
+static const struct xlat_item resolve_flags_items[] = {
+#include "syscalls/flags/resolve_flags.def"
+};
+static const struct xlat_item fan_class_items[] = {
+#include "syscalls/flags/fan_class.def"
+};
+static const struct xlat_item fan_init_flags_items[] = {
+#include "syscalls/flags/fan_init_flags.def"
+};
+static const struct xlat_item fan_mark_flags_items[] = {
+#include "syscalls/flags/fan_mark_flags.def"
+};
+static const struct xlat_item fan_events_items[] = {
+#include "syscalls/flags/fan_events.def"
+};
+static const struct xlat_item capability_items[] = {
+#include "syscalls/flags/capability.def"
+};
+static const struct xlat_item cap_version_items[] = {
+#include "syscalls/flags/cap_version.def"
+};
 #undef FLAG_VAL
 #undef ENUM_VAL
 

@@ -82,6 +82,12 @@ enum arg_kind {
 	A_FCNTL_ARG,	/* fcntl's third argument, shaped by the command */
 	A_SOCKOPT_VAL,	/* setsockopt value; length next */
 	A_SIGFRAME,	/* rt_sigreturn: the mask of the signal frame, {mask=[INT]} */
+	A_OPEN_HOW,	/* struct open_how of openat2; size next */
+	A_UTIMENS,	/* utimensat's timespec[2]: [UTIME_NOW, {tv_sec=1, tv_nsec=0}] */
+	A_CPUSET,	/* cpu_set_t; its size is the previous argument: [0 1] */
+	A_MQ_ATTR,	/* struct mq_attr */
+	A_CAP_HEADER,	/* capget/capset header: {version=_LINUX_CAPABILITY_VERSION_3, pid=0} */
+	A_CAP_DATA,	/* capset data: {effective=1<<CAP_KILL, permitted=..., inheritable=0} */
 
 	/* Structures read at exit, only when the call succeeded (OUT). */
 	A_STAT_OUT,	/* struct stat: {st_mode=S_IFREG|0644, st_size=1, ...} */
@@ -111,6 +117,8 @@ enum arg_kind {
 	A_SOCKOPT_OUT,	/* getsockopt value; the length is at the next argument */
 	A_CLONE_OUT,	/* clone(2) exit part: parent_tid=[N], tls=..., child_tidptr=... */
 	A_IOCTL_OUT,	/* ioctl's third argument when the request writes it */
+	A_CAP_DATA_OUT,	/* capget data */
+	A_CPUSET_OUT,	/* cpu_set_t of sched_getaffinity; its size is the return value */
 	A_FCNTL_OUT,	/* fcntl's third argument when the command writes it (F_GETLK) */
 
 	/* Raw values whose rendering depends on another argument or mixes tables. */
@@ -126,6 +134,7 @@ enum arg_kind {
 	A_IPC_GETFLAGS,	/* IPC_CREAT|IPC_EXCL|0600 */
 	A_IOCTL_CMD,	/* TCGETS, FIONREAD, or 0x... */
 	A_FCNTL_CMD,	/* F_GETFD, ... */
+	A_FAN_INIT_FLAGS, /* fanotify_init(2): FAN_CLASS_NOTIF|FAN_CLOEXEC */
 
 	/* Named constants: A_X_<ID> shows the raw value with table FT_<ID> (flags_sys.h). */
 	A_X_FIRST,

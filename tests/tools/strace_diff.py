@@ -66,6 +66,7 @@ CORPUS = [
     ("fam_time", ["@fam_time"]),
     ("fam_net", ["@fam_net"]),
     ("fam_ipc", ["@fam_ipc"]),
+    ("fam_ext", ["@fam_ext"]),
     ("ls", ["/bin/ls", "-l", "/usr"]),
     ("cat", ["/bin/cat", "/etc/hostname", "/etc/passwd"]),
     ("sh", ["/bin/sh", "-c", "echo hi | cat; true && ls -d . > /dev/null"]),
