@@ -215,7 +215,39 @@ int filter_parse_trace(struct syscall_set *s, bool *first, const char *expr, cha
 	return rc;
 }
 
-int filter_parse_status(unsigned *mask, const char *expr, char *err, size_t errlen)
+/* A "[!]a,b,c" list where each element names a set of bits: the union, or
+ * its complement within all when negated. lookup returns false for an
+ * unknown element, whose error says what is accepted. */
+typedef bool (*bits_lookup_fn)(const char *tok, uint64_t *bits);
+
+static int parse_bits(const char *expr, bits_lookup_fn lookup, uint64_t all, uint64_t *mask,
+		      const char *what, const char *accepted, char *err, size_t errlen)
+{
+	char *copy = strdup(expr ? expr : ""), *tok, *save = NULL;
+	bool neg = false;
+	uint64_t m = 0, bits;
+
+	if (!copy)
+		return -ENOMEM;
+	tok = copy;
+	if (*tok == '!') {
+		neg = true;
+		tok++;
+	}
+	for (tok = strtok_r(tok, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!lookup(tok, &bits)) {
+			snprintf(err, errlen, "invalid %s '%s'%s", what, tok, accepted);
+			free(copy);
+			return -EINVAL;
+		}
+		m |= bits;
+	}
+	free(copy);
+	*mask = neg ? all & ~m : m;
+	return 0;
+}
+
+static bool status_lookup(const char *tok, uint64_t *bits)
 {
 	static const struct {
 		const char *name;
@@ -226,83 +258,57 @@ int filter_parse_status(unsigned *mask, const char *expr, char *err, size_t errl
 		{"detached", STATUS_DETACHED},	   {"all", STATUS_ALL},
 		{"none", 0},
 	};
-	char *copy = strdup(expr ? expr : ""), *tok, *save = NULL;
-	bool neg = false;
-	unsigned m = 0;
 	size_t i;
 
-	if (!copy)
-		return -ENOMEM;
-	tok = copy;
-	if (*tok == '!') {
-		neg = true;
-		tok++;
-	}
-	for (tok = strtok_r(tok, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (!strcmp(names[i].name, tok))
-				break;
-		if (i == sizeof(names) / sizeof(names[0])) {
-			snprintf(err, errlen, "invalid status '%s' (successful, failed, unfinished, "
-					      "unavailable, detached)", tok);
-			free(copy);
-			return -EINVAL;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!strcmp(names[i].name, tok)) {
+			*bits = names[i].bit;
+			return true;
 		}
-		m |= names[i].bit;
 	}
-	free(copy);
-	*mask = neg ? STATUS_ALL & ~m : m;
-	return 0;
+	return false;
 }
 
-static int signal_lookup(const char *tok)
+int filter_parse_status(unsigned *mask, const char *expr, char *err, size_t errlen)
+{
+	uint64_t m;
+	int rc = parse_bits(expr, status_lookup, STATUS_ALL, &m, "status",
+			    " (successful, failed, unfinished, unavailable, detached)", err, errlen);
+
+	if (!rc)
+		*mask = (unsigned)m;
+	return rc;
+}
+
+/* SIGxxx, xxx (any case) or a number 1..64; all; none. */
+static bool signal_lookup(const char *tok, uint64_t *bits)
 {
 	char *end;
 	long n = strtol(tok, &end, 10);
 	int sig;
 
-	if (*tok && !*end)
-		return n >= 1 && n <= 64 ? (int)n : -1;
+	if (!strcmp(tok, "all") || !strcmp(tok, "none")) {
+		*bits = tok[0] == 'a' ? ~0ull : 0;
+		return true;
+	}
+	if (*tok && !*end) {
+		if (n < 1 || n > 64)
+			return false;
+		*bits = 1ull << (n - 1);
+		return true;
+	}
 	for (sig = 1; sig <= 64; sig++) {
 		const char *name = signal_name(sig);
 
-		if (name && (!strcasecmp(name, tok) || !strcasecmp(name + 3, tok)))
-			return sig;
+		if (name && (!strcasecmp(name, tok) || !strcasecmp(name + 3, tok))) {
+			*bits = 1ull << (sig - 1);
+			return true;
+		}
 	}
-	return -1;
+	return false;
 }
 
 int filter_parse_signals(uint64_t *mask, const char *expr, char *err, size_t errlen)
 {
-	char *copy = strdup(expr ? expr : ""), *tok, *save = NULL;
-	bool neg = false;
-	uint64_t m = 0;
-
-	if (!copy)
-		return -ENOMEM;
-	tok = copy;
-	if (*tok == '!') {
-		neg = true;
-		tok++;
-	}
-	for (tok = strtok_r(tok, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int sig;
-
-		if (!strcmp(tok, "all")) {
-			m = ~0ull;
-			continue;
-		}
-		if (!strcmp(tok, "none"))
-			continue;
-		sig = signal_lookup(tok);
-		if (sig < 0) {
-			snprintf(err, errlen, "invalid signal '%s'", tok);
-			free(copy);
-			return -EINVAL;
-		}
-		m |= 1ull << (sig - 1);
-	}
-	free(copy);
-	*mask = neg ? ~m : m;
-	return 0;
+	return parse_bits(expr, signal_lookup, ~0ull, mask, "signal", "", err, errlen);
 }
