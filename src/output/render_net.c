@@ -225,6 +225,31 @@ static void render_msghdr(struct buf *b, const char *data, const struct render_o
 	buf_putc(b, '}');
 }
 
+/* sendmmsg/recvmmsg: [{msg_hdr={...}, msg_len=3}, ...] */
+static void render_mmsghdrs(struct buf *b, const struct ev_arg *a, const struct render_opts *ro)
+{
+	const char *p = a->data, *end = a->data + a->len;
+	uint32_t k;
+
+	buf_putc(b, '[');
+	for (k = 0; k < a->count && p + sizeof(struct mmsghdr_rec) <= end; k++) {
+		struct mmsghdr_rec r;
+
+		memcpy(&r, p, sizeof(r));
+		if (k)
+			buf_puts(b, ", ");
+		buf_puts(b, "{msg_hdr=");
+		render_msghdr(b, p + sizeof(r), ro);
+		if (r.has_len)
+			buf_printf(b, ", msg_len=%u", r.msg_len);
+		buf_putc(b, '}');
+		p += (r.size + 7) & ~7u;
+	}
+	if (a->trunc)
+		buf_puts(b, k ? ", ..." : "...");
+	buf_putc(b, ']');
+}
+
 static void put_epoll_event(struct buf *b, const char *p, const struct render_opts *ro)
 {
 	uint64_t data = get64(p, 4);
@@ -334,6 +359,8 @@ int render_net_data(struct buf *b, const struct event *ev, int i, const struct r
 	case A_IOVEC_OUT: put_iovecs(b, p, a->count, a->trunc, ro); return 1;
 	case A_MSGHDR:
 	case A_MSGHDR_OUT: render_msghdr(b, p, ro); return 1;
+	case A_MMSGHDR_OUT:
+	case A_MMSGHDR_RECV_OUT: render_mmsghdrs(b, a, ro); return 1;
 	case A_EPOLL_EVENT: put_epoll_event(b, p, ro); return 1;
 	case A_EPOLL_EVENTS_OUT:
 		buf_putc(b, '[');

@@ -991,6 +991,19 @@ int render_struct_ret(struct buf *b, const struct event *ev, const struct render
 		}
 		return 1;
 	}
+	if (!strcmp(name, "recvmmsg")) {
+		const struct ev_arg *a = &ev->args[4];
+
+		if (r && (a->state != ARG_S_DATA || a->count != 1 || a->len != 32))
+			return 0;
+		buf_put_i64(b, r);
+		if (r == 0)
+			return buf_puts(b, " (Timeout)"), 1;
+		buf_puts(b, " (");
+		put_left(b, a, "tv_nsec", "");
+		buf_putc(b, ')');
+		return 1;
+	}
 	if (!strcmp(name, "select") || !strcmp(name, "pselect6")) {
 		buf_put_i64(b, r);
 		if (r == 0)

@@ -426,7 +426,7 @@ int decode_exit(struct decode_ctx *ctx, struct event *ev)
 				decode_inout_exit(ctx, ev, i);
 			continue;
 		}
-		if (ev->err || (ev->flags & EV_F_NORETURN)) {
+		if ((ev->err && a->kind != A_MMSGHDR_OUT) || (ev->flags & EV_F_NORETURN)) {
 			a->state = ARG_S_NOT_FETCHED;
 			continue;
 		}

@@ -17,6 +17,7 @@ int decode_clone(struct decode_ctx *ctx, struct event *ev);
 int decode_prctl(struct decode_ctx *ctx, struct event *ev);
 int decode_futex(struct decode_ctx *ctx, struct event *ev);
 int decode_poll(struct decode_ctx *ctx, struct event *ev);
+int decode_recvmmsg(struct decode_ctx *ctx, struct event *ev);
 int decode_rwv2(struct decode_ctx *ctx, struct event *ev);
 int decode_mremap(struct decode_ctx *ctx, struct event *ev);
 int decode_select(struct decode_ctx *ctx, struct event *ev);

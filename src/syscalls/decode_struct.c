@@ -224,26 +224,24 @@ static uint32_t decode_scm_rights(struct decode_ctx *ctx, const char *ctl, uint3
 	return (uint32_t)(ctx->scratch_len - start);
 }
 
-static int decode_msghdr(struct decode_ctx *ctx, struct event *ev, int i, uint64_t total)
+long decode_msghdr_at(struct decode_ctx *ctx, uint64_t addr, uint64_t total)
 {
-	struct ev_arg *a = &ev->args[i];
 	struct msghdr_rec *m;
 	size_t start;
 	char *p;
 	long n;
 
-	if (a->raw == 0)
-		return 0;
 	/* the record is used through a pointer: align it (-y records have odd sizes) */
 	ctx->scratch_len = (ctx->scratch_len + 7) & ~(size_t)7;
 	if (ctx->scratch_len > ctx->scratch_cap)
 		ctx->scratch_len = ctx->scratch_cap;
 	start = ctx->scratch_len;
 	m = (struct msghdr_rec *)decode_scratch_take(ctx, sizeof(*m));
-	if (!m || ctx->read_mem(ctx->read_ud, ctx->tid, a->raw, m, 56) != 56) {
+	if (!m)
+		return -ENOMEM;
+	if (ctx->read_mem(ctx->read_ud, ctx->tid, addr, m, 56) != 56) {
 		ctx->scratch_len = start;
-		a->state = ARG_S_UNREADABLE;
-		return 0;
+		return -EFAULT;
 	}
 	m->name_len = m->iov_count = m->iov_bytes = m->ctl_len = 0;
 	m->iov_trunc = 0;
@@ -275,7 +273,86 @@ static int decode_msghdr(struct decode_ctx *ctx, struct event *ev, int i, uint64
 	if (ctx->describe_fd && m->ctl_len)
 		m->fdrec_len = decode_scm_rights(ctx, ctx->scratch + ctx->scratch_len - m->ctl_len,
 						 m->ctl_len);
-	a->data = (const char *)m;
+	return (long)(ctx->scratch_len - start);
+}
+
+static int decode_msghdr(struct decode_ctx *ctx, struct event *ev, int i, uint64_t total)
+{
+	struct ev_arg *a = &ev->args[i];
+	long n;
+
+	if (a->raw == 0)
+		return 0;
+	n = decode_msghdr_at(ctx, a->raw, total);
+	if (n < 0) {
+		a->state = ARG_S_UNREADABLE;
+		return 0;
+	}
+	a->data = ctx->scratch + ctx->scratch_len - n;
+	a->len = (uint32_t)n;
+	a->state = ARG_S_DATA;
+	return 0;
+}
+
+/*
+ * sendmmsg/recvmmsg's struct mmsghdr array (x86_64: a 56-byte msghdr, the unsigned
+ * msg_len, 4 bytes of padding), read at exit like strace: count elements (the vlen
+ * argument for sendmmsg, the return value for recvmmsg) up to the array limit, with
+ * msg_len for the first with_len of them. recvmmsg shows msg_len bytes of each
+ * message's iovecs, sendmmsg them in full.
+ */
+static int decode_mmsghdrs(struct decode_ctx *ctx, struct event *ev, int i, uint64_t count,
+			   uint64_t with_len, int recv)
+{
+	struct ev_arg *a = &ev->args[i];
+	uint64_t k, n = min_u64(count, ctx->array_limit);
+	size_t start;
+
+	if (a->raw == 0)
+		return 0;
+	ctx->scratch_len = (ctx->scratch_len + 7) & ~(size_t)7;
+	if (ctx->scratch_len > ctx->scratch_cap)
+		ctx->scratch_len = ctx->scratch_cap;
+	start = ctx->scratch_len;
+	a->count = 0;
+	a->trunc = count > n;
+	for (k = 0; k < n; k++) {
+		size_t at = (ctx->scratch_len + 7) & ~(size_t)7;
+		struct mmsghdr_rec r, *rec;
+		uint32_t msg_len = 0;
+		long got;
+
+		if (at > ctx->scratch_cap)
+			at = ctx->scratch_cap;
+		ctx->scratch_len = at;
+		memset(&r, 0, sizeof(r));
+		if (ctx->read_mem(ctx->read_ud, ctx->tid, a->raw + k * 64 + 56, &msg_len, 4) != 4 ||
+		    !(rec = (struct mmsghdr_rec *)decode_scratch_take(ctx, sizeof(r)))) {
+			ctx->scratch_len = at;
+			if (k == 0 && ctx->read_mem(ctx->read_ud, ctx->tid, a->raw, &r, 1) != 1) {
+				a->state = ARG_S_UNREADABLE;
+				return 0;
+			}
+			a->trunc = 1;
+			break;
+		}
+		got = decode_msghdr_at(ctx, a->raw + k * 64, recv ? msg_len : UINT64_MAX);
+		if (got < 0) {
+			ctx->scratch_len = at;
+			if (k == 0 && got == -EFAULT) {
+				a->state = ARG_S_UNREADABLE;
+				return 0;
+			}
+			a->trunc = 1;
+			break;
+		}
+		r.msg_len = msg_len;
+		r.has_len = k < with_len;
+		r.size = (uint32_t)(ctx->scratch_len - at);
+		memcpy(rec, &r, sizeof(r));
+		a->count++;
+	}
+	a->data = ctx->scratch + start;
 	a->len = (uint32_t)(ctx->scratch_len - start);
 	a->state = ARG_S_DATA;
 	return 0;
@@ -385,6 +462,11 @@ int decode_struct_exit(struct decode_ctx *ctx, struct event *ev, int i)
 		return decode_iovec_arg(ctx, ev, i, ret);
 	case A_MSGHDR_OUT:
 		return decode_msghdr(ctx, ev, i, ret);
+	case A_MMSGHDR_OUT:
+		/* sendmmsg: shown even when the call failed, then without msg_len */
+		return decode_mmsghdrs(ctx, ev, i, (uint32_t)next, ev->err ? 0 : ret, 0);
+	case A_MMSGHDR_RECV_OUT:
+		return decode_mmsghdrs(ctx, ev, i, ret, ret, 1);
 	case A_EPOLL_EVENTS_OUT:
 		return read_bytes(ctx, ev, i, (size_t)min_u64(ret, ctx->array_limit) * 12);
 	case A_STR_OUT:

@@ -48,6 +48,16 @@ struct msghdr_rec {
 	uint32_t pad3;
 };
 
+/* A struct mmsghdr array in scratch (A_MMSGHDR_OUT, A_MMSGHDR_RECV_OUT): ev_arg.count
+ * elements, each at an 8-byte boundary: this header, then a msghdr record as above;
+ * ev_arg.trunc when the array had more elements than were kept. */
+struct mmsghdr_rec {
+	uint32_t size;	   /* bytes of this header and its msghdr record */
+	uint32_t msg_len;
+	uint8_t has_len;   /* show msg_len: the kernel set it */
+	uint8_t pad[7];
+};
+
 /*
  * A -y descriptor record (ev_arg.fdpath, event.ret_fdpath; an fd pair holds two in a
  * row): one FDREC_* flags byte, the path (or socket details), NUL, a suffix shown
@@ -76,5 +86,11 @@ int decode_inout_exit(struct decode_ctx *ctx, struct event *ev, int i);
  * *trunc; negative when the array cannot be read. */
 long decode_iovecs(struct decode_ctx *ctx, uint64_t addr, uint64_t count, uint64_t total,
 		   uint32_t *kept, uint8_t *trunc);
+
+/* Reads the struct msghdr at addr with its name, iovecs (up to total bytes of buffer)
+ * and control data into scratch, at an 8-byte boundary. Returns the bytes of the
+ * record (struct msghdr_rec and what follows), -EFAULT when the header cannot be
+ * read, -ENOMEM when scratch is full. */
+long decode_msghdr_at(struct decode_ctx *ctx, uint64_t addr, uint64_t total);
 
 #endif

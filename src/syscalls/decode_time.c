@@ -92,6 +92,12 @@ int decode_futex(struct decode_ctx *ctx, struct event *ev)
 	}
 }
 
+/* recvmmsg(2): the kernel rewrites the timeout; "= 2 (left {...})". */
+int decode_recvmmsg(struct decode_ctx *ctx, struct event *ev)
+{
+	return decode_keep_twice(ctx, ev, 4);
+}
+
 /* poll(2), ppoll(2): the kernel fills revents; read the array again at exit so that
  * the return value can list them. */
 int decode_poll(struct decode_ctx *ctx, struct event *ev)

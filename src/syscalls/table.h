@@ -111,6 +111,8 @@ enum arg_kind {
 	A_IOVEC_OUT,	/* struct iovec[] filled up to the return value; count next */
 	A_EPOLL_EVENTS_OUT, /* struct epoll_event[]; count is the return value */
 	A_MSGHDR_OUT,
+	A_MMSGHDR_OUT,	/* sendmmsg's struct mmsghdr[], read at exit even on failure; count next */
+	A_MMSGHDR_RECV_OUT, /* recvmmsg's struct mmsghdr[]; count is the return value */
 	A_SIGINFO_OUT,	/* siginfo_t (waitid) */
 	A_STR_OUT,	/* NUL-terminated string written by the kernel (getcwd) */
 	A_MSGBUF_OUT,	/* struct msgbuf of msgrcv; text size is the return value */

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "integration/harness.h"
 
@@ -14,6 +16,9 @@
 
 /* The trace of decode_opts under renacer -f with extra options, padding removed:
  * owned. */
+/* The directory of the last trace_with() run (static storage). */
+static char dir[64];
+
 static char *trace_with(const char *const *opts)
 {
 	const char *argv[16];
@@ -28,7 +33,12 @@ static char *trace_with(const char *const *opts)
 	argv[n++] = "--";
 	argv[n++] = PROGS "/decode_opts";
 	argv[n] = NULL;
-	cr_assert_eq(run_cli(&r, PROGS, argv), 0);
+	/* tests run in parallel: each program gets its own directory for the
+	 * file it creates, truncates and stats */
+	strcpy(dir, "/tmp/rn-decode-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(run_cli(&r, dir, argv), 0);
+	rmdir(dir);
 	cr_assert_eq(r.code, 0, "renacer exited with %d: %s", r.code, r.err);
 	text = strdup(r.err);
 	cli_result_fini(&r);
@@ -56,17 +66,20 @@ static void assert_has(const char *text, const char *sub)
 Test(decode_opts, y_shows_the_path_behind_descriptors, .timeout = 30)
 {
 	const char *opts[] = { "-y", NULL };
-	char *t = trace_with(opts), *line;
+	char *t = trace_with(opts), *line, want[256];
 
 	/* descriptor numbers depend on what the test runner leaves open: not checked */
-	line = line_with(t, "/progs/rn-decode.txt>, \"caf\\303\\251\\n\", 16)");
+	line = line_with(t, "/rn-decode.txt>, \"caf\\303\\251\\n\", 16)");
 	cr_assert_not_null(line, "%s", t);
 	cr_assert(!strncmp(line, "read(", 5), "%s", line);
-	cr_assert(strstr(line, "/progs/rn-decode.txt>, \"caf\\303\\251\\n\", 16) = 6"), "%s", line);
+	cr_assert(strstr(line, "/rn-decode.txt>, \"caf\\303\\251\\n\", 16) = 6"), "%s", line);
+	cr_assert(strstr(line, dir), "%s", line);
 	free(line);
 	/* the result of open, the working directory of AT_FDCWD, a pipe pair */
-	assert_has(t, "openat(AT_FDCWD<" RN_TEST_BUILD_DIR "/progs>, \"rn-decode.txt\"");
-	assert_has(t, "<" RN_TEST_BUILD_DIR "/progs/rn-decode.txt>\n");
+	snprintf(want, sizeof(want), "openat(AT_FDCWD<%s>, \"rn-decode.txt\"", dir);
+	assert_has(t, want);
+	snprintf(want, sizeof(want), "<%s/rn-decode.txt>\n", dir);
+	assert_has(t, want);
 	assert_has(t, "pipe2([");
 	assert_has(t, "<pipe:[");
 	/* -y alone: a socket is its inode */
@@ -155,6 +168,11 @@ Test(decode_opts, library_records_descriptor_paths, .timeout = 30)
 	struct rn_trace *tr;
 
 	require_ptrace();
+	/* a directory of its own for the file the program creates (each test
+	 * runs in its own process, so chdir is private) */
+	strcpy(dir, "/tmp/rn-decode-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(chdir(dir), 0);
 	t = rn_tracer_new();
 	cr_assert_not_null(t);
 	cr_assert_eq(rn_tracer_set_decode_fds(t, 3), -EINVAL);
@@ -175,4 +193,5 @@ Test(decode_opts, library_records_descriptor_paths, .timeout = 30)
 	cr_assert(rn_trace_has_syscall(tr, "close", "<TCP:[127.0.0.1:"));
 	cr_assert(rn_trace_has_syscall(tr, "ioctl", "</dev/null<char 1:3>>"));
 	rn_trace_free(tr);
+	rmdir(dir);
 }

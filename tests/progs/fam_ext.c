@@ -29,6 +29,7 @@ int main(void)
 	char m1[] = "one", m2[] = "two", r1[8], r2[8];
 	char *argv[] = { "x", NULL }, *envp[] = { NULL };
 	struct timespec far = { 4102444800, 0 };
+	struct timespec wait = { 1, 0 };
 	cpu_set_t set;
 	unsigned prio;
 	int fd, sv[2];
@@ -69,6 +70,12 @@ int main(void)
 	iov[0] = (struct iovec){ r1, sizeof(r1) };
 	iov[1] = (struct iovec){ r2, sizeof(r2) };
 	recvmmsg(sv[1], mm, 2, MSG_DONTWAIT, NULL);
+	/* one message sent, then received with a timeout: "= 1 (left {...})"; then none */
+	iov[0] = (struct iovec){ m1, 3 };
+	sendmmsg(sv[0], mm, 1, 0);
+	iov[0] = (struct iovec){ r1, sizeof(r1) };
+	recvmmsg(sv[1], mm, 2, MSG_DONTWAIT, &wait);
+	recvmmsg(sv[1], mm, 2, MSG_DONTWAIT, &wait);
 	fd = fanotify_init(FAN_CLASS_NOTIF | FAN_CLOEXEC | FAN_NONBLOCK, O_RDONLY | O_LARGEFILE);
 	fanotify_mark(fd, FAN_MARK_ADD, FAN_OPEN | FAN_CLOSE_WRITE, AT_FDCWD, "/tmp");
 	return 0;

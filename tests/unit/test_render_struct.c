@@ -165,6 +165,117 @@ Test(render_struct, iovec_array)
 	cr_assert_str_eq(out.data, "[{iov_base=\"hello\", iov_len=5}, {iov_base=\" wo\", iov_len=7}]");
 }
 
+/* One struct mmsghdr element in scratch layout: header, msghdr, one iovec with data. */
+static size_t put_mmsg_elem(unsigned char *at, const char *text, uint64_t iov_len,
+			    uint32_t msg_len, int has_len)
+{
+	struct mmsghdr_rec r = { 0 };
+	struct msghdr_rec m = { 0 };
+	struct iov_rec v = { .base = 0x1000, .len = iov_len, .readable = 1 };
+	size_t n = strlen(text), off = sizeof(r);
+
+	v.dlen = (uint32_t)n;
+	m.iov = 0x2000;
+	m.iovlen = 1;
+	m.iov_count = 1;
+	m.iov_bytes = (uint32_t)(sizeof(v) + n);
+	memcpy(at + off, &m, sizeof(m));
+	off += sizeof(m);
+	memcpy(at + off, &v, sizeof(v));
+	off += sizeof(v);
+	memcpy(at + off, text, n);
+	off += n;
+	r.size = (uint32_t)off;
+	r.msg_len = msg_len;
+	r.has_len = (uint8_t)has_len;
+	memcpy(at, &r, sizeof(r));
+	return (off + 7) & ~(size_t)7;
+}
+
+Test(render_struct, mmsghdr_arrays)
+{
+	static uint64_t store[64];
+	unsigned char *rec = (unsigned char *)store;
+	size_t len;
+	struct event ev;
+
+	/* strace 6.1: sendmmsg of two messages on a socketpair, "= 2" */
+	len = put_mmsg_elem(rec, "one", 3, 3, 1);
+	len += put_mmsg_elem(rec + len, "two", 3, 3, 1);
+	memset(&ev, 0, sizeof(ev));
+	ev.type = EV_SYSCALL_EXIT;
+	ev.sc = syscall_by_name("sendmmsg");
+	ev.nargs = 4;
+	ev.args[1].kind = A_MMSGHDR_OUT;
+	ev.args[1].state = ARG_S_DATA;
+	ev.args[1].data = (const char *)rec;
+	ev.args[1].len = (uint32_t)len;
+	ev.args[1].count = 2;
+	buf_reset(&out);
+	render_arg(&out, &ev, 1, NULL);
+	cr_assert_str_eq(out.data,
+			 "[{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"one\", "
+			 "iov_len=3}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=3}, "
+			 "{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"two\", "
+			 "iov_len=3}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=3}]");
+
+	/* a failed sendmmsg: no msg_len; more elements than the array limit: "..." */
+	len = put_mmsg_elem(rec, "one", 3, 0, 0);
+	ev.args[1].len = (uint32_t)len;
+	ev.args[1].count = 1;
+	ev.args[1].trunc = 1;
+	buf_reset(&out);
+	render_arg(&out, &ev, 1, NULL);
+	cr_assert_str_eq(out.data,
+			 "[{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"one\", "
+			 "iov_len=3}], msg_iovlen=1, msg_controllen=0, msg_flags=0}}, ...]");
+
+	/* recvmmsg: iov_len is the buffer size, the data the msg_len bytes received */
+	len = put_mmsg_elem(rec, "one", 8, 3, 1);
+	ev.sc = syscall_by_name("recvmmsg");
+	ev.args[1].kind = A_MMSGHDR_RECV_OUT;
+	ev.args[1].len = (uint32_t)len;
+	ev.args[1].trunc = 0;
+	buf_reset(&out);
+	render_arg(&out, &ev, 1, NULL);
+	cr_assert_str_eq(out.data,
+			 "[{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"one\", "
+			 "iov_len=8}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=3}]");
+	ev.args[1].count = 0;
+	ev.args[1].len = 0;
+	buf_reset(&out);
+	render_arg(&out, &ev, 1, NULL);
+	cr_assert_str_eq(out.data, "[]");
+}
+
+Test(render_struct, recvmmsg_time_left)
+{
+	int64_t ts[4] = { 1, 0, 0, 999991477 };
+	struct event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = EV_SYSCALL_EXIT;
+	ev.sc = syscall_by_name("recvmmsg");
+	ev.nargs = 5;
+	ev.args[4].kind = A_TIMESPEC;
+	ev.args[4].raw = 0x7ffd1000;
+	ev.args[4].state = ARG_S_DATA;
+	ev.args[4].data = (const char *)ts;
+	ev.args[4].len = sizeof(ts);
+	ev.args[4].count = 1;
+	ev.ret = 2;
+	buf_reset(&out);
+	render_ret(&out, &ev, NULL);
+	cr_assert_str_eq(out.data, "2 (left {tv_sec=0, tv_nsec=999991477})");
+	ev.ret = 0;
+	buf_reset(&out);
+	render_ret(&out, &ev, NULL);
+	cr_assert_str_eq(out.data, "0 (Timeout)");
+	buf_reset(&out);
+	render_arg(&out, &ev, 4, NULL);
+	cr_assert_str_eq(out.data, "{tv_sec=1, tv_nsec=0}");
+}
+
 Test(render_struct, named_constants_by_table)
 {
 	cr_assert_str_eq(arg_with("arch_prctl", 0, A_X_ARCH_PRCTL, NULL, 0, 0x1002),
