@@ -248,9 +248,9 @@ static void new_child(struct ptrace_backend *b, struct task *parent, int event)
 		/* clone(2): CLONE_THREAD puts the child in the caller's group. */
 		uint64_t flags = 0;
 
-		if (parent->ev.sc && !strcmp(parent->ev.sc->name, "clone"))
+		if (parent->ev.sc && parent->ev.nr == __NR_clone)
 			flags = parent->ev.args[0].raw;
-		else if (parent->ev.sc && !strcmp(parent->ev.sc->name, "clone3"))
+		else if (parent->ev.sc && parent->ev.nr == __NR_clone3)
 			pt_read_mem(b, parent->tid, parent->ev.args[0].raw, &flags, sizeof(flags));
 		if (flags & CLONE_THREAD)
 			tgid = parent->pid;

@@ -2,6 +2,7 @@
 /* Event accessors of include/renacer.h: a public rn_event is an internal
  * struct event seen through functions only. */
 #include <string.h>
+#include <sys/wait.h>
 
 #include "core/event.h"
 #include "output/render.h"
@@ -101,8 +102,8 @@ RN_API int rn_event_signo(const struct rn_event *ev)
 {
 	if (E(ev)->type == EV_SIGNAL)
 		return E(ev)->si.si_signo;
-	if (E(ev)->type == EV_EXIT && (E(ev)->status & 0x7f) && (E(ev)->status & 0x7f) != 0x7f)
-		return E(ev)->status & 0x7f;
+	if (E(ev)->type == EV_EXIT && WIFSIGNALED(E(ev)->status))
+		return WTERMSIG(E(ev)->status);
 	return 0;
 }
 

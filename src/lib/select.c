@@ -3,6 +3,7 @@
  * The syscall set also goes to the back end, which never decodes the rest. */
 #include "lib/select.h"
 
+#include <asm/unistd.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,13 +238,20 @@ bool select_event(struct rn_tracer *t, struct event *ev)
 		return !(ev->flags & EV_F_HIDDEN) && !t->oopts.whole_lines;
 	case EV_SYSCALL_EXIT:
 		if (t->npaths && !ev->err && !(ev->flags & EV_F_NORETURN) && ev->sc) {
-			const char *n = ev->sc->name;
-
-			if (!strcmp(n, "close"))
+			switch (ev->nr) {
+			case __NR_close:
 				fd_track(t, ev->pid, (int64_t)ev->args[0].raw, false);
-			else if (strncmp(n, "open", 4) == 0 || !strcmp(n, "creat"))
+				break;
+			case __NR_open:
+			case __NR_openat:
+			case __NR_openat2:
+			case __NR_creat:
 				if (touches_path(t, ev))
 					fd_track(t, ev->pid, ev->ret, true);
+				break;
+			default:
+				break;
+			}
 		}
 		if (ev->flags & EV_F_HIDDEN)
 			return false;

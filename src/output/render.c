@@ -419,10 +419,6 @@ int render_ret(struct buf *b, const struct event *ev, const struct render_opts *
 		return buf_put_hex(b, (uint64_t)ev->ret);
 	case RET_OCT:
 		return buf_put_oct(b, (uint64_t)ev->ret);
-	case RET_NONE:
-		if (ev->ret == 0 && ev->sc && !strcmp(ev->sc->name, "rt_sigreturn"))
-			return buf_putc(b, '0');
-		return buf_put_i64(b, ev->ret);
 	default:
 		return buf_put_i64(b, ev->ret);
 	}

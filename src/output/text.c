@@ -59,7 +59,7 @@ static void put_timestamp(struct text_sink *s, struct buf *b, uint64_t mono_ns)
 		uint64_t d = s->last_line_ns && mono_ns > s->last_line_ns ? mono_ns - s->last_line_ns
 									    : 0;
 
-		buf_printf(b, "%6llu", (unsigned long long)(d / 1000000000u));
+		buf_put_i64_width(b, (long long)(d / 1000000000u), 6);
 		put_frac(b, d, o->ts_precision ? o->ts_precision : 6);
 		buf_putc(b, ' ');
 		s->last_line_ns = mono_ns;
@@ -90,10 +90,14 @@ static void line_start(struct text_sink *s, struct buf *b, const struct event *e
 	s->col = 0;
 	if (ev->ntasks > 1) {
 		/* strace: "[pid  123] " on a terminal, "123   " in a file */
-		if (s->base.pid_plain)
-			buf_printf(b, "%-5d ", ev->tid);
-		else
-			buf_printf(b, "[pid %5d] ", ev->tid);
+		if (s->base.pid_plain) {
+			buf_put_i64_width(b, ev->tid, -5);
+		} else {
+			buf_puts(b, "[pid ");
+			buf_put_i64_width(b, ev->tid, 5);
+			buf_putc(b, ']');
+		}
+		buf_putc(b, ' ');
 	}
 	put_timestamp(s, b, ts);
 }
@@ -106,7 +110,7 @@ static void put_equals(struct text_sink *s, struct buf *b)
 	size_t col = s->col + (b->len - s->line_off);
 
 	if (col < RESULT_COLUMN)
-		buf_printf(b, "%*s", (int)(RESULT_COLUMN - col), "");
+		buf_pad(b, ' ', RESULT_COLUMN - col);
 	else
 		buf_putc(b, ' ');
 	buf_puts(b, "= ");

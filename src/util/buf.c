@@ -139,6 +139,34 @@ int buf_put_oct(struct buf *b, unsigned long long v)
 	return put_base(b, v, 8, "0");
 }
 
+int buf_pad(struct buf *b, char c, size_t n)
+{
+	if (buf_reserve(b, n) < 0)
+		return -ENOMEM;
+	memset(b->data + b->len, c, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int buf_put_i64_width(struct buf *b, long long v, int width)
+{
+	size_t start = b->len, n, w = (size_t)(width < 0 ? -width : width);
+	int rc = buf_put_i64(b, v);
+
+	n = b->len - start;
+	if (rc < 0 || n >= w)
+		return rc;
+	if (width < 0)
+		return buf_pad(b, ' ', w - n);
+	/* right-align: shift the digits up and pad in front */
+	if (buf_pad(b, ' ', w - n) < 0)
+		return -ENOMEM;
+	memmove(b->data + start + (w - n), b->data + start, n);
+	memset(b->data + start, ' ', w - n);
+	return 0;
+}
+
 char *buf_detach(struct buf *b)
 {
 	char *p = b->data;

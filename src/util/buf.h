@@ -29,6 +29,11 @@ int buf_put_i64(struct buf *b, long long v);
 int buf_put_u64(struct buf *b, unsigned long long v);
 int buf_put_hex(struct buf *b, unsigned long long v); /* 0x... */
 int buf_put_oct(struct buf *b, unsigned long long v); /* leading 0 */
+/* n copies of c. */
+int buf_pad(struct buf *b, char c, size_t n);
+/* Decimal padded with spaces to width: right-aligned, or left-aligned when
+ * width is negative (printf's "%5lld" and "%-5lld"). */
+int buf_put_i64_width(struct buf *b, long long v, int width);
 /* Returns owned NUL-terminated string (caller frees); the buffer is left empty. */
 char *buf_detach(struct buf *b);
 

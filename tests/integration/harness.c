@@ -13,6 +13,7 @@
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/buf.h"
@@ -188,6 +189,75 @@ void free_lines(char **v)
 	free(v);
 }
 
+void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+pid_t spawn_bg(const char *cwd, char *const argv[], int out, int err)
+{
+	pid_t pid = fork();
+
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		int nul = open("/dev/null", O_RDWR);
+
+		dup2(nul, 0);
+		dup2(out >= 0 ? out : nul, 1);
+		dup2(err >= 0 ? err : nul, 2);
+		/* the traced programs must see only 0, 1 and 2 */
+		if (nul > 2)
+			close(nul);
+		if (out > 2)
+			close(out);
+		if (err > 2)
+			close(err);
+		if (cwd && chdir(cwd) < 0)
+			_exit(99);
+		execv(argv[0], argv);
+		_exit(98);
+	}
+	return pid;
+}
+
+int wait_exit(pid_t pid, long ms)
+{
+	int st;
+
+	for (; ms > 0; ms -= 10) {
+		pid_t r = waitpid(pid, &st, WNOHANG);
+
+		if (r == pid)
+			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		if (r < 0)
+			return -2;
+		sleep_ms(10);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return -1;
+}
+
+bool wait_file_has(const char *path, const char *const *subs, long ms)
+{
+	for (; ms > 0; ms -= 20) {
+		char *s = read_file(path);
+		const char *const *p;
+		bool hit = false;
+
+		for (p = subs; s && *p && !hit; p++)
+			hit = strstr(s, *p) != NULL;
+		free(s);
+		if (hit)
+			return true;
+		sleep_ms(20);
+	}
+	return false;
+}
+
 int run_cli(struct cli_result *r, const char *cwd, const char *const *argv)
 {
 	char outp[] = "/tmp/rn-out-XXXXXX", errp[] = "/tmp/rn-err-XXXXXX";
@@ -201,22 +271,7 @@ int run_cli(struct cli_result *r, const char *cwd, const char *const *argv)
 	while (*argv && i < 63)
 		args[i++] = (char *)*argv++;
 	args[i] = NULL;
-	pid = fork();
-	if (pid == 0) {
-		int nul = open("/dev/null", O_RDONLY);
-
-		dup2(nul, 0);
-		dup2(ofd, 1);
-		dup2(efd, 2);
-		/* the traced programs must see only 0, 1 and 2 */
-		close(nul);
-		close(ofd);
-		close(efd);
-		if (cwd && chdir(cwd) < 0)
-			_exit(99);
-		execv(args[0], args);
-		_exit(98);
-	}
+	pid = spawn_bg(cwd, args, ofd, efd);
 	close(ofd);
 	close(efd);
 	waitpid(pid, &r->status, 0);

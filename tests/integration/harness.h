@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "renacer.h"
 
@@ -47,6 +48,17 @@ void free_lines(char **v);
 char *read_file(const char *path);
 /* Replace pids, addresses and similar volatile numbers so lines compare. */
 char *normalize_trace(const char *text);
+
+/* Background processes for attach/interrupt tests. */
+void sleep_ms(long ms);
+/* fork+exec argv in cwd (NULL: the current one) with stdin /dev/null and
+ * stdout/stderr to the given fds (-1: /dev/null); only 0-2 stay open. */
+pid_t spawn_bg(const char *cwd, char *const argv[], int out, int err);
+/* Exit code (128+N when killed) of pid within ms, or -1 after killing it;
+ * -2 when pid is not a child. */
+int wait_exit(pid_t pid, long ms);
+/* Poll path until it contains one of subs (NULL-terminated) or ms pass. */
+bool wait_file_has(const char *path, const char *const *subs, long ms);
 
 /* Skip the current test when ptrace is not permitted here. */
 void require_ptrace(void);

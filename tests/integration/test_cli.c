@@ -21,14 +21,6 @@
 #define PROGS	    RN_TEST_BUILD_DIR "/progs"
 #define GOLDEN_DEMO RN_TEST_SRC_DIR "/tests/golden/demo.txt"
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
 /* Run renacer in build/progs, after checking that ptrace works here. */
 static int cli(struct cli_result *r, const char *const *argv)
 {
@@ -113,64 +105,6 @@ static int temp_file(char *path)
 
 	cr_assert(fd >= 0, "mkstemp: %s", strerror(errno));
 	return fd;
-}
-
-/* fork+exec argv in cwd with stdin /dev/null and stdout/stderr to the given
- * fds (-1: /dev/null). Returns the pid. */
-static pid_t spawn_bg(const char *cwd, char *const argv[], int out, int err)
-{
-	pid_t pid = fork();
-
-	cr_assert(pid >= 0);
-	if (pid == 0) {
-		int nul = open("/dev/null", O_RDWR);
-
-		dup2(nul, 0);
-		dup2(out >= 0 ? out : nul, 1);
-		dup2(err >= 0 ? err : nul, 2);
-		if (cwd && chdir(cwd) < 0)
-			_exit(99);
-		execv(argv[0], argv);
-		_exit(98);
-	}
-	return pid;
-}
-
-/* Exit code (128+N when killed) of pid within ms, or -1 after killing it. */
-static int wait_exit(pid_t pid, long ms)
-{
-	int st;
-
-	for (; ms > 0; ms -= 10) {
-		pid_t r = waitpid(pid, &st, WNOHANG);
-
-		if (r == pid)
-			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-		if (r < 0)
-			return -2;
-		sleep_ms(10);
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &st, 0);
-	return -1;
-}
-
-/* Poll path until it contains one of subs (NULL-terminated) or ms pass. */
-static bool wait_file_has(const char *path, const char *const *subs, long ms)
-{
-	for (; ms > 0; ms -= 20) {
-		char *s = read_file(path);
-		const char *const *p;
-		bool hit = false;
-
-		for (p = subs; s && *p && !hit; p++)
-			hit = strstr(s, *p) != NULL;
-		free(s);
-		if (hit)
-			return true;
-		sleep_ms(20);
-	}
-	return false;
 }
 
 /* The first child of pid (from /proc), or -1 after ms without one. */

@@ -22,14 +22,6 @@
 #define PROGS	RN_TEST_BUILD_DIR "/progs"
 #define CHECKER RN_TEST_SRC_DIR "/tests/tools/check_trace.py"
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
 static void require_python(void)
 {
 	static int ok = -1;
@@ -171,58 +163,6 @@ Test(formats, csv_with_c_is_the_summary_table, .timeout = 30)
 	free(out);
 }
 
-/* fork+exec argv with stdin /dev/null and stdout/stderr to the given fds
- * (-1: /dev/null). Returns the pid. */
-static pid_t spawn_bg(char *const argv[], int out, int err)
-{
-	pid_t pid = fork();
-
-	cr_assert(pid >= 0);
-	if (pid == 0) {
-		int nul = open("/dev/null", O_RDWR);
-
-		dup2(nul, 0);
-		dup2(out >= 0 ? out : nul, 1);
-		dup2(err >= 0 ? err : nul, 2);
-		execv(argv[0], argv);
-		_exit(98);
-	}
-	return pid;
-}
-
-/* Exit code (128+N when killed) of pid within ms, or -1 after killing it. */
-static int wait_exit(pid_t pid, long ms)
-{
-	int st;
-
-	for (; ms > 0; ms -= 10) {
-		pid_t r = waitpid(pid, &st, WNOHANG);
-
-		if (r == pid)
-			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-		if (r < 0)
-			return -2;
-		sleep_ms(10);
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &st, 0);
-	return -1;
-}
-
-static bool wait_file_has(const char *path, const char *sub, long ms)
-{
-	for (; ms > 0; ms -= 20) {
-		char *s = read_file(path);
-		bool hit = s && strstr(s, sub);
-
-		free(s);
-		if (hit)
-			return true;
-		sleep_ms(20);
-	}
-	return false;
-}
-
 /* Ctrl-C of renacer while it traces sleeper: the command gets SIGINT (as
  * under strace) and the document still ends with its summary. */
 static void interrupt_renacer(const char *fmt, const char *started)
@@ -235,9 +175,9 @@ static void interrupt_renacer(const char *fmt, const char *started)
 
 	require_ptrace();
 	require_python();
-	pid = spawn_bg(argv, -1, -1);
+	pid = spawn_bg(NULL, argv, -1, -1);
 	/* The header is written at once; then let some calls happen. */
-	cr_assert(wait_file_has(out, started, 5000), "no header in %s", out);
+	cr_assert(wait_file_has(out, (const char *const[]){ started, NULL }, 5000), "no header in %s", out);
 	sleep_ms(400);
 	kill(pid, SIGINT);
 	cr_assert_eq(wait_exit(pid, 10000), 128 + SIGINT);
@@ -270,14 +210,14 @@ Test(formats, attach_writes_jsonl_to_stdout_and_detach_is_incomplete, .timeout =
 
 	require_attach();
 	require_python();
-	spid = spawn_bg(sleeper, -1, -1);
+	spid = spawn_bg(NULL, sleeper, -1, -1);
 	sleep_ms(200);
 	snprintf(pidbuf, sizeof(pidbuf), "%d", spid);
 	ofd = open(out, O_WRONLY | O_TRUNC);
 	cr_assert(ofd >= 0);
-	rpid = spawn_bg(argv, ofd, -1);
+	rpid = spawn_bg(NULL, argv, ofd, -1);
 	close(ofd);
-	cr_assert(wait_file_has(out, "\"type\":\"header\"", 5000));
+	cr_assert(wait_file_has(out, (const char *const[]){ "\"type\":\"header\"", NULL }, 5000));
 	sleep_ms(400);
 	kill(rpid, SIGINT);
 	cr_assert_eq(wait_exit(rpid, 10000), 0);
@@ -340,7 +280,7 @@ Test(formats, jsonl_to_a_pipe_streams_records_as_calls_happen, .timeout = 30)
 
 	require_ptrace();
 	cr_assert_eq(pipe(fds), 0);
-	pid = spawn_bg(argv, fds[1], -1);
+	pid = spawn_bg(NULL, argv, fds[1], -1);
 	close(fds[1]);
 	while (!got.data || !strstr(got.data, "\"name\":\"getppid\"")) {
 		ssize_t n = read(fds[0], tmp, sizeof(tmp));
